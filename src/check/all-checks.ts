@@ -1,0 +1,23 @@
+import type { Check } from './check';
+import { customTableCheck } from './custom-table-check';
+import { duplicatesCheck } from './duplicates-check';
+import { kqlCheck } from './kql-checks';
+import { queryLimitsCheck } from './query-limits-check';
+import { resultColumnCheck } from './result-column-checks';
+import { ruleShapeCheck } from './rule-shape-check';
+import { scheduleCheck } from './schedule-check';
+import { techniqueCheck } from './technique-check';
+import { watchlistCheck } from './watchlist-check';
+
+/** Every check `validate` and `build` run, in reporting order. */
+export const ALL_CHECKS: readonly Check[] = [
+  ruleShapeCheck,
+  scheduleCheck,
+  techniqueCheck,
+  kqlCheck,
+  resultColumnCheck,
+  queryLimitsCheck,
+  watchlistCheck,
+  customTableCheck,
+  duplicatesCheck,
+];

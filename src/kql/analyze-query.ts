@@ -1,0 +1,151 @@
+import { kindOf, kustoLanguage, toArray } from './kusto-bridge';
+import type { KqlSchema, WatchlistCall } from './kql-schema';
+
+export interface KqlProblem {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  /** 0-based offset and length in the analyzed text. */
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface ResultColumn {
+  readonly name: string;
+  /** Kusto scalar type name; "unknown" where binding failed. */
+  readonly type: string;
+}
+
+/** A literal `ago(<timespan>)` in the query, for the lookback lint. */
+export interface AgoCall {
+  readonly minutes: number;
+  readonly offset: number;
+}
+
+export interface QueryAnalysis {
+  readonly problems: readonly KqlProblem[];
+  /** The columns the query returns; undefined when its last statement is not tabular. */
+  readonly resultColumns: readonly ResultColumn[] | undefined;
+  /** Database tables the query reads, in first-use order. */
+  readonly tables: readonly string[];
+  readonly watchlistCalls: readonly WatchlistCall[];
+  readonly agoCalls: readonly AgoCall[];
+}
+
+const TICKS_PER_MINUTE = 600_000_000;
+
+/**
+ * Parses and binds one query with Kusto.Language against `schema`, and reads from the bound tree what
+ * the checks need: diagnostics, the result schema, the tables read, the watchlists called, literal
+ * ago() spans, and wildcard `union *` / `search *`, which Sentinel refuses.
+ */
+export function analyzeQuery(text: string, schema: KqlSchema): QueryAnalysis {
+  const K = kustoLanguage();
+  const { result: code, calls } = schema.collectWatchlistCalls(() => K.KustoCode.ParseAndAnalyze(text, schema.globals));
+  const problems: KqlProblem[] = toArray(code.GetDiagnostics()).map((d: any) => ({
+    code: kustoProblemCode(d.Code as string),
+    severity: d.Severity === 'Error' ? 'error' : 'warning',
+    message: `${d.Message} (${d.Code})`,
+    offset: d.Start,
+    length: d.Length,
+  }));
+  const facts = readTree(code.Syntax, text);
+  problems.push(...facts.wildcards);
+  const uniqueCalls = dedupeByOffset(calls);
+  for (const call of uniqueCalls) {
+    if (call.alias === undefined) {
+      problems.push({ code: 'KQL_WATCHLIST_ALIAS_NOT_LITERAL', severity: 'error', message: "_GetWatchlist() needs a string literal alias, so its columns can be checked", offset: call.offset, length: call.length });
+    } else if (!schema.hasWatchlist(call.alias)) {
+      problems.push({ code: 'KQL_UNKNOWN_WATCHLIST', severity: 'error', message: `unknown watchlist alias '${call.alias}'; declare it with defineWatchlist() in watchlists/`, offset: call.offset, length: call.length });
+    }
+  }
+  return { problems, resultColumns: resultColumnsOf(code.ResultType), tables: facts.tables, watchlistCalls: uniqueCalls, agoCalls: facts.agoCalls };
+}
+
+interface TreeFacts {
+  tables: string[];
+  agoCalls: AgoCall[];
+  wildcards: KqlProblem[];
+}
+
+function readTree(root: any, text: string): TreeFacts {
+  const facts: TreeFacts = { tables: [], agoCalls: [], wildcards: [] };
+  const seenTables = new Set<string>();
+  const stack: any[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const kind = kindOf(node);
+    if (kind === 'NameReference') {
+      const symbol = node.ReferencedSymbol;
+      if (symbol && kindOf(symbol) === 'TableSymbol' && node.ResultType === symbol && !seenTables.has(symbol.Name)) {
+        seenTables.add(symbol.Name);
+        facts.tables.push(symbol.Name);
+      }
+    } else if (kind === 'FunctionCallExpression') {
+      readAgo(node, facts.agoCalls);
+    } else if (kind === 'UnionOperator' || kind === 'SearchOperator' || kind === 'FindOperator') {
+      readWildcard(node, kind, text, facts.wildcards);
+    }
+    for (let i = node.ChildCount - 1; i >= 0; i--) {
+      const child = node.GetChild(i);
+      if (child && !child.IsToken) stack.push(child);
+    }
+  }
+  return facts;
+}
+
+function readAgo(node: any, out: AgoCall[]): void {
+  if (node.ReferencedSymbol?.Name !== 'ago') return;
+  const literal = firstLiteral(node);
+  const ticks = literal?.LiteralValue?.getTicks?.();
+  if (ticks === undefined) return;
+  out.push({ minutes: Number(ticks) / TICKS_PER_MINUTE, offset: node.TextStart });
+}
+
+function firstLiteral(node: any): any {
+  const stack = [node];
+  while (stack.length) {
+    const current = stack.pop();
+    if (kindOf(current) === 'LiteralExpression') return current;
+    for (let i = current.ChildCount - 1; i >= 0; i--) {
+      const child = current.GetChild(i);
+      if (child && !child.IsToken) stack.push(child);
+    }
+  }
+  return undefined;
+}
+
+/** `union *`, `search *` and `find` scan every table in the workspace; Sentinel rejects them. */
+function readWildcard(node: any, kind: string, text: string, out: KqlProblem[]): void {
+  const source = text.slice(node.TextStart, node.TextStart + node.Width);
+  const piped = kindOf(node.Parent) === 'PipeExpression' && node.Parent.Operator === node;
+  const isUnionStar = kind === 'UnionOperator' && /(^|[\s(,])\*/.test(source.replace(/^union\b/, ' '));
+  const isSearchAll = kind === 'SearchOperator' && !piped && !/^search\b[^|]*\bin\s*\(/.test(source);
+  if (!isUnionStar && !isSearchAll && kind !== 'FindOperator') return;
+  const what = kind === 'UnionOperator' ? 'union *' : kind === 'SearchOperator' ? 'search across all tables' : 'find';
+  out.push({
+    code: 'KQL_WILDCARD_SCAN',
+    severity: 'error',
+    message: `${what} is not allowed in Sentinel rules; name the tables explicitly`,
+    offset: node.TextStart,
+    length: node.Width,
+  });
+}
+
+function resultColumnsOf(resultType: any): ResultColumn[] | undefined {
+  if (!resultType || kindOf(resultType) !== 'TableSymbol') return undefined;
+  return toArray(resultType.Columns).map((c: any) => ({ name: c.Name as string, type: (c.Type?.Name as string) ?? 'unknown' }));
+}
+
+function dedupeByOffset(calls: readonly WatchlistCall[]): WatchlistCall[] {
+  const seen = new Map<number, WatchlistCall>();
+  for (const call of calls) if (!seen.has(call.offset)) seen.set(call.offset, call);
+  return [...seen.values()].sort((a, b) => a.offset - b.offset);
+}
+
+/** Kusto codes grouped into the few kinds a rule author acts on differently. */
+function kustoProblemCode(kustoCode: string): string {
+  if (kustoCode === 'KS142' || kustoCode === 'KS204' || kustoCode === 'KS208' || kustoCode === 'KS211') return 'KQL_UNKNOWN_NAME';
+  if (kustoCode.startsWith('KUS') || /^KS0\d\d$/.test(kustoCode)) return 'KQL_SYNTAX';
+  return 'KQL_SEMANTIC';
+}

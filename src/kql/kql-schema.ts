@@ -1,0 +1,110 @@
+import { loadTableCatalog, tableSchemaString, type TableColumn } from '../catalog/table-catalog';
+import { kustoLanguage, type KustoNamespace } from './kusto-bridge';
+
+/** A table the project declares itself (custom `_CL` tables). */
+export interface DeclaredTable {
+  readonly name: string;
+  readonly columns: readonly TableColumn[];
+}
+
+/** A watchlist as `_GetWatchlist(alias)` returns it: the built-in columns plus the CSV's. */
+export interface DeclaredWatchlist {
+  readonly alias: string;
+  readonly columns: readonly TableColumn[];
+}
+
+/** A `_GetWatchlist(...)` call seen while binding, with the alias when it was a literal. */
+export interface WatchlistCall {
+  readonly alias: string | undefined;
+  /** 0-based offset of the call's argument in the query text. */
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** What `_GetWatchlist` returns whatever the alias; the documented function adds the CSV columns. */
+export const WATCHLIST_BUILTIN_COLUMNS: readonly TableColumn[] = [
+  { name: '_DTItemId', type: 'string' },
+  { name: 'LastUpdatedTimeUTC', type: 'datetime' },
+  { name: 'SearchKey', type: 'string' },
+];
+
+/**
+ * The Kusto.Language global state a query is bound against: every Log Analytics table from the
+ * generated catalog, the project's custom tables (which win over a catalog table of the same name)
+ * and `_GetWatchlist(alias)` typed per alias from the project's own watchlist definitions.
+ */
+export class KqlSchema {
+  readonly globals: unknown;
+  private readonly watchlists: ReadonlyMap<string, unknown>;
+  private readonly baseWatchlistTable: unknown;
+  /** Filled while one query is being bound; binding is synchronous, so one collector suffices. */
+  private collector: WatchlistCall[] | undefined;
+
+  constructor(customTables: readonly DeclaredTable[] = [], watchlists: readonly DeclaredWatchlist[] = []) {
+    const K = kustoLanguage();
+    const custom = new Map(customTables.map((t) => [t.name, t.columns]));
+    const symbols: unknown[] = [...catalogSymbols(K)].filter(([name]) => !custom.has(name)).map(([, symbol]) => symbol);
+    for (const [name, columns] of custom) symbols.push(tableSymbol(K, name, columns));
+    this.baseWatchlistTable = tableSymbol(K, '_GetWatchlist', WATCHLIST_BUILTIN_COLUMNS);
+    this.watchlists = new Map(
+      watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, mergeColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),
+    );
+    symbols.push(this.watchlistFunction(K));
+    const database = new K.Symbols.DatabaseSymbol.$ctor1('workspace', symbols, false);
+    this.globals = K.GlobalState.Default.WithDatabase(database);
+  }
+
+  /** Runs `bind` while recording every `_GetWatchlist` call it makes Kusto resolve. */
+  collectWatchlistCalls<T>(bind: () => T): { result: T; calls: WatchlistCall[] } {
+    const calls: WatchlistCall[] = [];
+    this.collector = calls;
+    try {
+      return { result: bind(), calls };
+    } finally {
+      this.collector = undefined;
+    }
+  }
+
+  hasWatchlist(alias: string): boolean {
+    return this.watchlists.has(alias.toLowerCase());
+  }
+
+  private watchlistFunction(K: KustoNamespace): unknown {
+    const parameters = [new K.Symbols.Parameter.$ctor2('watchlistAlias', K.Symbols.ScalarTypes.String)];
+    // Kusto asks for the return type at each call site with the bound arguments, which is where a
+    // literal alias becomes the watchlist's own columns.
+    const returnType = (context: any): unknown => {
+      const argument = context.Arguments?.Count > 0 ? context.Arguments.getItem(0) : undefined;
+      const alias = argument && argument.IsLiteral && typeof argument.LiteralValue === 'string' ? (argument.LiteralValue as string) : undefined;
+      const table = alias === undefined ? undefined : this.watchlists.get(alias.toLowerCase());
+      if (this.collector && argument) {
+        const call = { alias, offset: argument.TextStart as number, length: argument.Width as number };
+        const last = this.collector[this.collector.length - 1];
+        // The binder may ask more than once for the same call site; record it once.
+        if (!last || last.offset !== call.offset) this.collector.push(call);
+      }
+      return table ?? this.baseWatchlistTable;
+    };
+    return new K.Symbols.FunctionSymbol.ctor('_GetWatchlist', returnType, K.Symbols.Tabularity.Tabular, parameters);
+  }
+}
+
+let catalogCache: Map<string, unknown> | undefined;
+
+/** The catalog's ~900 table symbols are built once per process and shared by every schema. */
+function catalogSymbols(K: KustoNamespace): Map<string, unknown> {
+  if (!catalogCache) {
+    catalogCache = new Map();
+    for (const [name, columns] of loadTableCatalog()) catalogCache.set(name, tableSymbol(K, name, columns));
+  }
+  return catalogCache;
+}
+
+function tableSymbol(K: KustoNamespace, name: string, columns: readonly TableColumn[]): unknown {
+  return new K.Symbols.TableSymbol.$ctor7(name, tableSchemaString(columns), null);
+}
+
+function mergeColumns(base: readonly TableColumn[], extra: readonly TableColumn[]): TableColumn[] {
+  const names = new Set(base.map((c) => c.name));
+  return [...base, ...extra.filter((c) => !names.has(c.name))];
+}
