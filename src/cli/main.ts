@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { registerBuild } from './build-command';
+import { EXIT, processIo, type CliIo } from './io';
+import { registerValidate } from './validate-command';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { version } = require('../../package.json') as { version: string };
+
+/** Builds the command tree; each command sets the exit code through `setExit`. */
+export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('sentinel-cac')
+    .description('Microsoft Sentinel content as code: validate, build, test and deploy typed definitions')
+    .version(version, '-V, --version')
+    .option('-C, --project <dir>', 'project root (holds rules/, watchlists/, tables/)', '.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  registerValidate(program, io, setExit, version);
+  registerBuild(program, io, setExit);
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code (0 ok, 1 content errors, 2 usage). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  return code;
+}
