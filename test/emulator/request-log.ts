@@ -36,9 +36,13 @@ export class RequestRecorder {
   private entries: RequestLogEntry[] = [];
   private counts = this.freshCounts();
 
-  constructor(private readonly limit = 10_000) {}
+  constructor(
+    private readonly limit = 10_000,
+    private readonly onRecord?: (entry: RequestLogEntry) => void,
+  ) {}
 
   record(entry: RequestLogEntry, handled: boolean): void {
+    this.onRecord?.(entry);
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     this.counts.total += 1;

@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   readonly limits?: Partial<EmulatorLimits>;
   /** Entries kept in the request log (default 10,000; oldest dropped first). */
   readonly requestLogLimit?: number;
+  /** Called with each log entry as it is recorded (the CLI prints them). */
+  readonly onRequest?: (entry: RequestLogEntry) => void;
 }
 
 export interface RunningEmulator {
@@ -88,7 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const validator = RequestValidator.load(referenceDir(options.referenceDir));
   const store = new EmulatorStore();
   const faults = new FaultControls();
-  const recorder = new RequestRecorder(options.requestLogLimit);
+  const recorder = new RequestRecorder(options.requestLogLimit, options.onRequest);
   const limits: EmulatorLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const pageSize = options.pageSize ?? 50;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer (got ${options.pageSize})`);
