@@ -1,13 +1,15 @@
+import ts from 'typescript';
 import type { Diagnostic } from '../check/diagnostic';
 
 /**
  * Turns an exception thrown while compiling or running a definition file into a diagnostic that
  * points at the failing line, taken from the compiler's message or the stack frame in that file.
  */
-export function loadErrorDiagnostic(error: unknown, absolute: string, file: string): Diagnostic {
+export function loadErrorDiagnostic(error: unknown, absolute: string, file: string, text: string): Diagnostic {
   const err = error instanceof Error ? error : new Error(String(error));
-  const position = findPosition(err, absolute);
-  const firstLine = err.message.split('\n').find((l) => l.trim().length > 0) ?? err.message;
+  const syntax = firstSyntaxError(absolute, text);
+  const position = syntax ?? findPosition(err, absolute);
+  const firstLine = syntax?.message ?? err.message.split('\n').find((l) => l.trim().length > 0) ?? err.message;
   return {
     code: 'DEFINITION_LOAD_ERROR',
     severity: 'error',
@@ -17,6 +19,19 @@ export function loadErrorDiagnostic(error: unknown, absolute: string, file: stri
     column: position.column,
     hint: 'fix the TypeScript so the file compiles and runs (npx tsc --noEmit shows type errors too)',
   };
+}
+
+/**
+ * Syntax errors are re-read with the TypeScript parser, so the position and wording are the same
+ * whichever transformer (esbuild in the CLI, swc under jest) failed to compile the file.
+ */
+function firstSyntaxError(absolute: string, text: string): { line: number; column: number; message: string } | undefined {
+  const source = ts.createSourceFile(absolute, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const diagnostics = (source as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = diagnostics[0];
+  if (!first) return undefined;
+  const { line, character } = source.getLineAndCharacterOfPosition(first.start);
+  return { line: line + 1, column: character + 1, message: `syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}` };
 }
 
 function findPosition(err: Error, absolute: string): { line: number; column: number } {

@@ -31,7 +31,7 @@ export function loadProject(root: string): LoadedProject {
     try {
       exports = require(absolute);
     } catch (error) {
-      diagnostics.push(loadErrorDiagnostic(error, absolute, file));
+      diagnostics.push(loadErrorDiagnostic(error, absolute, file, text));
       continue;
     }
     const locator = new SourceLocator(absolute, text);
