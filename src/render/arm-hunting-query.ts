@@ -1,5 +1,5 @@
 import type { HuntingQueryProps } from '../model/hunting-query';
-import { SAVED_SEARCH_API_VERSION, SAVED_SEARCH_RESOURCE_TYPE, savedSearchId, savedSearchName, type ArmResource } from './arm-envelope';
+import { SAVED_SEARCH_API_VERSION, SAVED_SEARCH_RESOURCE_TYPE, savedSearchName, type ArmResource } from './arm-envelope';
 
 export const HUNTING_CATEGORY = 'Hunting Queries';
 
@@ -9,7 +9,6 @@ export const HUNTING_CATEGORY = 'Hunting Queries';
  */
 export function armHuntingQueryResource(query: HuntingQueryProps, text: string): ArmResource {
   return {
-    id: savedSearchId(query.id),
     name: savedSearchName(query.id),
     type: SAVED_SEARCH_RESOURCE_TYPE,
     apiVersion: SAVED_SEARCH_API_VERSION,
