@@ -15,7 +15,7 @@ export function handleAlertRules(ctx: HandlerContext): HandlerResult {
   const rules = store.collection('alertRules', route.scope);
   if (route.name === undefined) {
     if (ctx.method !== 'GET') throw methodNotAllowed(ctx.method, ctx.route.armType);
-    return { status: 200, body: listPage(ctx, [...rules.values()].map(clone)) };
+    return { status: 200, body: listPage(ctx, [...rules.values()]) };
   }
   const existing = rules.get(route.name.toLowerCase());
   const what = `alert rule '${route.name}'`;

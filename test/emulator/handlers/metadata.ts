@@ -25,7 +25,7 @@ function listMetadata(ctx: HandlerContext, all: ResourceBody[]): HandlerResult {
   let items = filter ? all.filter(parseFilter(filter)) : all;
   if (orderBy) items = [...items].sort(parseOrderBy(orderBy));
   items = items.slice(skip, top === undefined ? undefined : skip + top);
-  return { status: 200, body: listPage(ctx, items.map(clone)) };
+  return { status: 200, body: listPage(ctx, items) };
 }
 
 /** RFC 7386 merge: objects merge recursively, null removes, anything else replaces. */

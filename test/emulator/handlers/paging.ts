@@ -4,7 +4,7 @@
  * `$skipToken` saying where the next page starts.
  */
 import { badRequest } from '../cloud-error';
-import type { ResourceBody } from '../store/emulator-store';
+import { clone, type ResourceBody } from '../store/emulator-store';
 import type { HandlerContext } from './handler-context';
 
 function encodeToken(offset: number): string {
@@ -21,11 +21,11 @@ function decodeToken(token: string): number {
   throw badRequest(`The $skipToken '${token}' is not valid. Use the nextLink of the previous page as it is.`);
 }
 
-/** One page of `items` (already filtered and ordered) for the request in `ctx`. */
+/** One page of `items` (already filtered and ordered; only the page is copied) for the request in `ctx`. */
 export function listPage(ctx: HandlerContext, items: readonly ResourceBody[], pageSize = ctx.pageSize): { value: ResourceBody[]; nextLink?: string } {
   const token = ctx.query.get('$skipToken');
   const offset = token ? decodeToken(token) : 0;
-  const value = items.slice(offset, offset + pageSize);
+  const value = items.slice(offset, offset + pageSize).map(clone);
   if (offset + pageSize >= items.length) return { value };
   const params: string[] = [];
   for (const [k, v] of ctx.query) if (k !== '$skipToken') params.push(`${k}=${encodeURIComponent(v)}`);

@@ -49,7 +49,7 @@ export function handleWatchlistItems(ctx: HandlerContext): HandlerResult {
   const items = store.collection('watchlistItems', route.scope, alias);
   if (route.name === undefined) {
     if (ctx.method !== 'GET') throw methodNotAllowed(ctx.method, route.armType);
-    return { status: 200, body: listPage(ctx, [...items.values()].map(clone)) };
+    return { status: 200, body: listPage(ctx, [...items.values()]) };
   }
   const existing = items.get(route.name.toLowerCase());
   switch (ctx.method) {
@@ -84,7 +84,9 @@ export function applyWatchlistRows(
   const byKey = new Map<string, ResourceBody[]>();
   for (const item of items.values()) {
     const key = String(item.properties?.itemsKeyValue?.[searchKey]);
-    byKey.set(key, [...(byKey.get(key) ?? []), item]);
+    const same = byKey.get(key);
+    if (same) same.push(item);
+    else byKey.set(key, [item]);
   }
   for (const row of rows) {
     const match = byKey.get(row[searchKey])?.shift();

@@ -20,7 +20,7 @@ export function handleWatchlists(ctx: HandlerContext): HandlerResult {
   const watchlists = store.collection('watchlists', route.scope);
   if (route.name === undefined) {
     if (ctx.method !== 'GET') throw methodNotAllowed(ctx.method, route.armType);
-    return { status: 200, body: listPage(ctx, [...watchlists.values()].map(clone)) };
+    return { status: 200, body: listPage(ctx, [...watchlists.values()]) };
   }
   const alias = route.name;
   const existing = watchlists.get(alias.toLowerCase());

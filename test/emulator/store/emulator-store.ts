@@ -113,6 +113,9 @@ export class EmulatorStore {
   /** Writes a resource directly (no validation, no watchlist CSV parsing); returns the stored form. */
   set(id: string, body: ResourceBody, actor: Actor = 'client'): ResourceBody {
     const p = parseResourceId(id);
+    if (p.type === 'alertRules' && typeof body.kind !== 'string') {
+      throw new Error(`${id}: an alert rule needs a kind (Scheduled, NRT, ...); the SDK cannot read one without it`);
+    }
     return this.write(p.type, p.scope, p.name, body, p.parentName, actor);
   }
 
