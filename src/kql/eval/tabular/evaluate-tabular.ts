@@ -1,0 +1,80 @@
+/**
+ * The tabular evaluator: a pipe evaluates its left side, then applies its operator. Sources and
+ * operators not listed here are errors naming the construct, never a silent approximation.
+ */
+import { EvalContext } from '../context';
+import { KNode, nodeClass, simpleName } from '../syntax';
+import { Table } from '../values/types';
+import { count, distinct, sort, take, top } from './ordering';
+import { extend, project, projectAway, projectRename, projectReorder, where } from './projection';
+import { datatable, print, range, tableReference, tabularCall } from './sources';
+import { summarize } from './summarize';
+import { union } from './union';
+
+export type OperatorImpl = (node: KNode, input: Table, ctx: EvalContext) => Table;
+
+const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImpl>([
+  ['FilterOperator', where],
+  ['ExtendOperator', extend],
+  ['ProjectOperator', project],
+  ['ProjectAwayOperator', (node, input) => projectAway(node, input)],
+  ['ProjectRenameOperator', projectRename],
+  ['ProjectReorderOperator', projectReorder],
+  ['SummarizeOperator', summarize],
+  ['SortOperator', sort],
+  ['TopOperator', top],
+  ['TakeOperator', take],
+  ['DistinctOperator', distinct],
+  ['CountOperator', (node, input) => count(node, input)],
+  ['AsOperator', asOperator],
+  ['UnionOperator', union],
+  ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
+]);
+
+/** `T | as Name`: later parts of the query can refer to the input as Name. */
+function asOperator(node: KNode, input: Table, ctx: EvalContext): Table {
+  ctx.scope.bind(simpleName(node.Name), { kind: 'table', table: () => input });
+  return input;
+}
+
+export function createTabularEvaluator(): (node: KNode, ctx: EvalContext) => Table {
+  const operators = OPERATORS;
+  const evaluate = (node: KNode, ctx: EvalContext): Table => {
+    switch (nodeClass(node)) {
+      case 'PipeExpression': {
+        const input = evaluate(node.Expression, ctx);
+        const operator = node.Operator as KNode;
+        const impl = operators.get(nodeClass(operator));
+        if (!impl) return ctx.unsupported(operator, operatorName(operator), 'operator');
+        return impl(operator, input, ctx);
+      }
+      case 'ParenthesizedExpression':
+        return evaluate(node.Expression, ctx);
+      case 'MaterializeExpression':
+        return evaluate(node.Expression, ctx);
+      case 'NameReference':
+        return tableReference(node, ctx);
+      case 'DataTableExpression':
+        return datatable(node, ctx);
+      case 'PrintOperator':
+        return print(node, ctx);
+      case 'RangeOperator':
+        return range(node, ctx);
+      case 'FunctionCallExpression':
+        return tabularCall(node, ctx);
+      default: {
+        // An operator at the start of a query (e.g. `union A, B`) has no piped input.
+        if (nodeClass(node) === 'UnionOperator') return union(node, null, ctx);
+        return ctx.unsupported(node, operatorName(node), 'tabular expression');
+      }
+    }
+  };
+  return evaluate;
+}
+
+/** The operator's keyword as written (`render`, `mv-apply`), for error messages. */
+function operatorName(node: KNode): string {
+  const first = node.GetChild(0);
+  if (first && first.IsToken && String(first.Text).trim() !== '') return String(first.Text);
+  return nodeClass(node);
+}

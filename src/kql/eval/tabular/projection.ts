@@ -1,0 +1,144 @@
+/** where, extend, project, project-away, project-rename, project-reorder. */
+import { EvalContext } from '../context';
+import { elementsOf, KNode, nodeClass, simpleName, syntaxKind } from '../syntax';
+import { Column, Row, Table } from '../values/types';
+import { boundColumns, boundInputColumns, compileIn, compileTyped } from './table';
+
+export function where(node: KNode, input: Table, ctx: EvalContext): Table {
+  const predicate = compileIn(node.Condition, input.columns, ctx).fn;
+  const rows: Row[] = [];
+  for (const row of input.rows) if (predicate(row) === true) rows.push(row);
+  return { columns: input.columns, rows };
+}
+
+/**
+ * The output name of each expression of extend/project: its declared name, a referenced column's
+ * name, or the name Kusto.Language generated (`Column1`, `Claims_d_a`), read from the bound result.
+ */
+function outputNames(node: KNode, expressions: KNode[], generatedPool: string[]): string[] {
+  let next = 0;
+  return expressions.map((expression) => {
+    const kind = nodeClass(expression);
+    if (kind === 'SimpleNamedExpression') return simpleName(expression.Name);
+    if (kind === 'NameReference' && nodeClass(expression.ReferencedSymbol ?? {}) === 'ColumnSymbol') return simpleName(expression);
+    const name = generatedPool[next++];
+    if (name === undefined) throw new Error(`no bound name for expression at ${expression.TextStart} in ${nodeClass(node)}`);
+    return name;
+  });
+}
+
+function declaredNames(expressions: KNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of expressions) {
+    if (nodeClass(e) === 'SimpleNamedExpression') out.add(simpleName(e.Name));
+    else if (nodeClass(e) === 'NameReference') out.add(simpleName(e));
+  }
+  return out;
+}
+
+export function extend(node: KNode, input: Table, ctx: EvalContext): Table {
+  const expressions = elementsOf(node.Expressions);
+  for (const e of expressions) {
+    if (nodeClass(e) === 'CompoundNamedExpression') ctx.unsupported(e, 'extend (a, b) = ...', 'tuple assignment in');
+  }
+  const staticInput = new Set(boundInputColumns(node).map((c) => c.name));
+  const declared = declaredNames(expressions);
+  const generated = boundColumns(node).map((c) => c.name).filter((n) => !staticInput.has(n) && !declared.has(n));
+  const names = outputNames(node, expressions, generated);
+  // Each expression sees the columns defined before it in the same extend.
+  const columns: Column[] = [...input.columns];
+  const steps: { fn: (row: Row) => unknown; target: number }[] = [];
+  expressions.forEach((expression, i) => {
+    const compiled = compileTyped(expression, columns, ctx);
+    const existing = columns.findIndex((c) => c.name === names[i]);
+    if (existing >= 0) {
+      columns[existing] = { name: names[i], type: compiled.type };
+      steps.push({ fn: compiled.fn, target: existing });
+    } else {
+      columns.push({ name: names[i], type: compiled.type });
+      steps.push({ fn: compiled.fn, target: columns.length - 1 });
+    }
+  });
+  // New columns are appended in order, so rows stay packed arrays (push, never a hole).
+  const rows: Row[] = new Array(input.rows.length);
+  for (let r = 0; r < input.rows.length; r++) {
+    const out = input.rows[r].slice();
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
+      const value = step.fn(out);
+      if (step.target === out.length) out.push(value);
+      else out[step.target] = value;
+    }
+    rows[r] = out;
+  }
+  return { columns, rows };
+}
+
+export function project(node: KNode, input: Table, ctx: EvalContext): Table {
+  const expressions = elementsOf(node.Expressions);
+  const bound = boundColumns(node);
+  const declared = declaredNames(expressions);
+  const generated = bound.map((c) => c.name).filter((n) => !declared.has(n));
+  const names = outputNames(node, expressions, generated);
+  const compiled = expressions.map((expression) => compileTyped(expression, input.columns, ctx));
+  const columns = compiled.map((c, i) => ({ name: names[i], type: c.type }));
+  const fns = compiled.map((c) => c.fn);
+  const rows = input.rows.map((row) => fns.map((fn) => fn(row)));
+  return { columns, rows };
+}
+
+/** Keeps the input columns at the given positions, in that order. */
+function pick(input: Table, positions: number[]): Table {
+  return {
+    columns: positions.map((p) => input.columns[p]),
+    rows: input.rows.map((row) => positions.map((p) => row[p])),
+  };
+}
+
+/** Column names matched by a project-away / project-reorder item: a name, or a wildcard like `Prop*`. */
+function matchColumns(item: KNode, columns: readonly Column[]): number[] {
+  const name = simpleName(item);
+  if (name.includes('*')) {
+    const pattern = new RegExp(`^${name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return columns.map((c, i) => (pattern.test(c.name) ? i : -1)).filter((i) => i >= 0);
+  }
+  const index = columns.findIndex((c) => c.name === name);
+  return index >= 0 ? [index] : [];
+}
+
+export function projectAway(node: KNode, input: Table): Table {
+  const removed = new Set<number>();
+  for (const item of elementsOf(node.Expressions)) for (const i of matchColumns(item, input.columns)) removed.add(i);
+  return pick(input, input.columns.map((_, i) => i).filter((i) => !removed.has(i)));
+}
+
+export function projectRename(node: KNode, input: Table, ctx: EvalContext): Table {
+  const columns = [...input.columns];
+  for (const item of elementsOf(node.Expressions)) {
+    const from = simpleName(item.Expression);
+    const index = columns.findIndex((c) => c.name === from);
+    if (index < 0) ctx.fail(item, 'project-rename', `column '${from}' is not in the input`);
+    columns[index] = { name: simpleName(item.Name), type: columns[index].type };
+  }
+  return { columns, rows: input.rows };
+}
+
+export function projectReorder(node: KNode, input: Table, ctx: EvalContext): Table {
+  const first: number[] = [];
+  for (const item of elementsOf(node.Expressions)) {
+    let matched: number[];
+    if (nodeClass(item) === 'OrderedExpression') {
+      // `a* asc|desc` orders the matched columns by name.
+      const direction = syntaxKind(item.Ordering.AscOrDescKeyword ?? item.Ordering);
+      if (direction !== 'AscKeyword' && direction !== 'DescKeyword') ctx.unsupported(item, String(item.Ordering.ToString()).trim(), 'project-reorder ordering');
+      const sign = direction === 'AscKeyword' ? 1 : -1;
+      matched = matchColumns(item.Expression, input.columns)
+        .sort((a, b) => sign * (input.columns[a].name < input.columns[b].name ? -1 : input.columns[a].name > input.columns[b].name ? 1 : 0));
+    } else {
+      matched = matchColumns(item, input.columns);
+    }
+    for (const i of matched) if (!first.includes(i)) first.push(i);
+  }
+  const rest = input.columns.map((_, i) => i).filter((i) => !first.includes(i));
+  return pick(input, [...first, ...rest]);
+}

@@ -1,0 +1,88 @@
+/**
+ * union [kind=outer|inner] [withsource=Col] legs...: rows of every leg in order. Outer (the default)
+ * keeps every column, one per name and type (a name seen with two types becomes `x_long`, `x_int`);
+ * inner keeps the columns every leg has. withsource names each row's leg.
+ */
+import { EvalContext } from '../context';
+import { elementsOf, KNode, namedParametersOf, nodeClass, parameterValueText, simpleName } from '../syntax';
+import { Column, Row, Table } from '../values/types';
+import { uniqueName } from './table';
+
+interface Leg {
+  readonly table: Table;
+  readonly source: string;
+}
+
+/** The withsource value of a leg: the table or let name it references, else `union_arg<n>`. */
+function sourceName(node: KNode | null, index: number): string {
+  if (node && nodeClass(node) === 'NameReference') return simpleName(node);
+  return `union_arg${index}`;
+}
+
+function outerColumns(legs: Leg[]): { columns: Column[]; slots: Map<string, number> } {
+  const pairs: Column[] = [];
+  const seen = new Set<string>();
+  const typesByName = new Map<string, Set<string>>();
+  for (const leg of legs) {
+    for (const column of leg.table.columns) {
+      const key = `${column.name}\u0000${column.type}`;
+      if (!typesByName.has(column.name)) typesByName.set(column.name, new Set());
+      typesByName.get(column.name)!.add(column.type);
+      if (!seen.has(key)) { seen.add(key); pairs.push(column); }
+    }
+  }
+  const renamed = (c: Column): boolean => typesByName.get(c.name)!.size > 1;
+  const used = new Set(pairs.filter((c) => !renamed(c)).map((c) => c.name));
+  const slots = new Map<string, number>();
+  const columns = pairs.map((c, i) => {
+    slots.set(`${c.name}\u0000${c.type}`, i);
+    if (!renamed(c)) return c;
+    const name = uniqueName(`${c.name}_${c.type}`, used);
+    used.add(name);
+    return { name, type: c.type };
+  });
+  return { columns, slots };
+}
+
+function innerColumns(legs: Leg[]): { columns: Column[]; slots: Map<string, number> } {
+  const keyOf = (c: Column): string => `${c.name}\u0000${c.type}`;
+  const common = legs[0].table.columns.filter((c) => legs.every((leg) => leg.table.columns.some((o) => keyOf(o) === keyOf(c))));
+  return { columns: common, slots: new Map(common.map((c, i) => [keyOf(c), i])) };
+}
+
+export function union(node: KNode, input: Table | null, ctx: EvalContext): Table {
+  let kind = 'outer';
+  let withSource: string | null = null;
+  for (const parameter of namedParametersOf(node)) {
+    if (parameter.name === 'kind') kind = parameterValueText(parameter.value).toLowerCase();
+    else if (parameter.name === 'withsource' || parameter.name === 'source') withSource = parameterValueText(parameter.value);
+    else if (parameter.name !== 'isfuzzy' && !parameter.name.startsWith('hint.')) ctx.unsupported(parameter.node, parameter.name, 'union parameter');
+  }
+  if (kind !== 'outer' && kind !== 'inner') ctx.unsupported(node, `kind=${kind}`, 'union');
+
+  const legs: Leg[] = [];
+  if (input) legs.push({ table: input, source: sourceName(node.Parent?.Expression ?? null, 0) });
+  for (const expression of elementsOf(node.Expressions)) {
+    legs.push({ table: ctx.evaluateTabular(expression), source: sourceName(expression, legs.length) });
+  }
+  const { columns, slots } = kind === 'inner' ? innerColumns(legs) : outerColumns(legs);
+  const offset = withSource === null ? 0 : 1;
+  const width = columns.length + offset;
+  const rows: Row[] = [];
+  for (const leg of legs) {
+    const positions = leg.table.columns.map((c) => slots.get(`${c.name}\u0000${c.type}`));
+    for (const row of leg.table.rows) {
+      const out: Row = new Array(width).fill(null);
+      if (withSource !== null) out[0] = leg.source;
+      for (let i = 0; i < positions.length; i++) {
+        const slot = positions[i];
+        if (slot !== undefined) out[slot + offset] = row[i];
+      }
+      // Strings are never null in Kusto: a leg without the column contributes "".
+      for (let c = 0; c < columns.length; c++) if (out[c + offset] === null && columns[c].type === 'string') out[c + offset] = '';
+      rows.push(out);
+    }
+  }
+  const outColumns: Column[] = withSource === null ? columns : [{ name: withSource, type: 'string' }, ...columns];
+  return { columns: outColumns, rows };
+}
