@@ -71,7 +71,10 @@ function sameValue(a: unknown, b: unknown, type: string): boolean {
   return dynamicKey(a) === dynamicKey(b);
 }
 
-/** `==` and `!=`: null on either side gives null (false in `where`), except string vs string. */
+/**
+ * `==` and `!=` as Kusto documents them: two nulls give null; a null and a non-null value are
+ * unequal (`==` false, `!=` true). Strings are never null, so string equality is plain.
+ */
 export function compileEquality(negate: boolean, left: Compiled, right: Compiled): Compiled {
   const { l, r, type } = alignedReaders(left, right);
   if (left.type === 'string' && right.type === 'string') {
@@ -79,9 +82,10 @@ export function compileEquality(negate: boolean, left: Compiled, right: Compiled
   }
   const fn: RowFn = (row) => {
     const a = l(row);
-    if (a === null || a === undefined) return null;
     const b = r(row);
-    if (b === null || b === undefined) return null;
+    const aNull = a === null || a === undefined;
+    const bNull = b === null || b === undefined;
+    if (aNull || bNull) return aNull && bNull ? null : negate;
     return sameValue(a, b, type) !== negate;
   };
   return derived(fn, 'bool', [left, right]);

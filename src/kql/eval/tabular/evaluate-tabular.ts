@@ -8,6 +8,8 @@ import { Table } from '../values/types';
 import { count, distinct, sort, take, top } from './ordering';
 import { extend, project, projectAway, projectRename, projectReorder, where } from './projection';
 import { datatable, print, range, tableReference, tabularCall } from './sources';
+import { join } from './join';
+import { lookup } from './lookup';
 import { summarize } from './summarize';
 import { union } from './union';
 
@@ -28,6 +30,8 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImp
   ['CountOperator', (node, input) => count(node, input)],
   ['AsOperator', asOperator],
   ['UnionOperator', union],
+  ['JoinOperator', join],
+  ['LookupOperator', lookup],
   ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
 ]);
 
