@@ -36,12 +36,14 @@ export function comparerFor(type: string): Comparer {
 }
 
 /**
- * Orders values with nulls placed first or last. Strings are never null, but Kusto sorts the empty
- * string with the nulls, so it follows the same placement.
+ * Orders values with nulls placed first or last; NaN is placed with the nulls, as Kusto documents.
+ * Strings are never null, and the empty string follows the same placement.
  */
 export function sortComparer(type: string, descending: boolean, nullsFirst: boolean): Comparer {
   const compare = comparerFor(type);
-  const isEmpty = type === 'string' ? (v: unknown) => v === '' : (v: unknown) => v === null || v === undefined;
+  const isEmpty = type === 'string'
+    ? (v: unknown) => v === ''
+    : (v: unknown) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
   const sign = descending ? -1 : 1;
   const nullSign = nullsFirst ? -1 : 1;
   return (a, b) => {
