@@ -8,8 +8,11 @@ import { Table } from '../values/types';
 import { count, distinct, sort, take, top } from './ordering';
 import { extend, project, projectAway, projectRename, projectReorder, where } from './projection';
 import { datatable, print, range, tableReference, tabularCall } from './sources';
+import { evaluateOperator } from './bag-unpack';
 import { join } from './join';
 import { lookup } from './lookup';
+import { mvExpand } from './mv-expand';
+import { parse } from './parse';
 import { summarize } from './summarize';
 import { union } from './union';
 
@@ -32,6 +35,9 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImp
   ['UnionOperator', union],
   ['JoinOperator', join],
   ['LookupOperator', lookup],
+  ['MvExpandOperator', mvExpand],
+  ['ParseOperator', parse],
+  ['EvaluateOperator', evaluateOperator],
   ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
 ]);
 

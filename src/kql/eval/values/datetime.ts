@@ -15,6 +15,9 @@ export const MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
 const ISO_PATTERN =
   /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i;
 
+/** `02/17/2016 08:40:01` (month/day/year, optional time and AM/PM), which todatetime() also reads. */
+const US_PATTERN = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*(AM|PM)?)?\s*$/i;
+
 /** Microseconds since the epoch from a JS Date. */
 export function datetimeFromDate(date: Date): number | null {
   const ms = date.getTime();
@@ -23,7 +26,8 @@ export function datetimeFromDate(date: Date): number | null {
 
 /**
  * Parses the datetime text forms Kusto accepts: ISO 8601 (`2024-08-02T10:00:00.1234567Z`, with a space
- * instead of `T`, date only, with an offset), and RFC 822/850 forms (`Sat, 8 Nov 2014 15:05:02 GMT`).
+ * instead of `T`, date only, with an offset), `MM/dd/yyyy [HH:mm[:ss]]`, and RFC 822/850 forms
+ * (`Sat, 8 Nov 2014 15:05:02 GMT`).
  * Text without an offset is UTC, as in Kusto. Returns null for anything else, as todatetime() does.
  */
 export function parseDatetime(text: string): number | null {
@@ -48,6 +52,15 @@ export function parseDatetime(text: string): number | null {
       micros -= sign * offsetMinutes * MICROS_PER_MINUTE;
     }
     return micros;
+  }
+  const us = US_PATTERN.exec(text);
+  if (us) {
+    const [, mo, d, y, h, mi, sec, fraction, meridiem] = us;
+    let hour = h === undefined ? 0 : Number(h);
+    if (meridiem) hour = (hour % 12) + (meridiem.toUpperCase() === 'PM' ? 12 : 0);
+    return parseDatetime(
+      `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${String(hour).padStart(2, '0')}:${mi ?? '00'}:${sec ?? '00'}${fraction ? `.${fraction}` : ''}Z`,
+    );
   }
   // RFC 822 / RFC 850 forms carry a weekday or month name; Date.parse reads them correctly.
   if (/[a-z]{3}/i.test(text)) {
