@@ -1,5 +1,6 @@
 import type { AnalyticsRuleProps } from '../model/analytics-rule';
 import type { HuntingQueryProps } from '../model/hunting-query';
+import { alertDetailsOverrideObject, incidentConfigurationObject } from './alert-settings';
 
 const YAML_TRIGGER: Readonly<Record<string, string>> = { GreaterThan: 'gt', LessThan: 'lt', Equal: 'eq', NotEqual: 'ne' };
 
@@ -23,8 +24,8 @@ export function detectionYamlObject(rule: AnalyticsRuleProps, query: string): Re
   out.query = query;
   if (rule.entityMappings?.length) out.entityMappings = entityMappings(rule.entityMappings);
   if (rule.customDetails && Object.keys(rule.customDetails).length) out.customDetails = { ...rule.customDetails };
-  if (rule.alertDetailsOverride) out.alertDetailsOverride = alertDetailsOverride(rule.alertDetailsOverride);
-  if (rule.incidentConfiguration) out.incidentConfiguration = incidentConfiguration(rule.incidentConfiguration);
+  if (rule.alertDetailsOverride) out.alertDetailsOverride = alertDetailsOverrideObject(rule.alertDetailsOverride, { alwaysListDynamicProperties: false });
+  if (rule.incidentConfiguration) out.incidentConfiguration = incidentConfigurationObject(rule.incidentConfiguration, (d) => d);
   out.eventGroupingSettings = { aggregationKind: rule.eventGrouping ?? 'SingleAlert' };
   if (rule.suppression) {
     out.suppressionEnabled = rule.suppression.enabled;
@@ -56,30 +57,4 @@ function connectors(list: AnalyticsRuleProps['requiredDataConnectors']): unknown
 
 function entityMappings(list: NonNullable<AnalyticsRuleProps['entityMappings']>): unknown[] {
   return list.map((m) => ({ entityType: m.entityType, fieldMappings: m.fieldMappings.map((f) => ({ identifier: f.identifier, columnName: f.columnName })) }));
-}
-
-function alertDetailsOverride(o: NonNullable<AnalyticsRuleProps['alertDetailsOverride']>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (o.alertDisplayNameFormat !== undefined) out.alertDisplayNameFormat = o.alertDisplayNameFormat;
-  if (o.alertDescriptionFormat !== undefined) out.alertDescriptionFormat = o.alertDescriptionFormat;
-  if (o.alertSeverityColumnName !== undefined) out.alertSeverityColumnName = o.alertSeverityColumnName;
-  if (o.alertTacticsColumnName !== undefined) out.alertTacticsColumnName = o.alertTacticsColumnName;
-  if (o.alertDynamicProperties?.length) out.alertDynamicProperties = o.alertDynamicProperties.map((p) => ({ alertProperty: p.alertProperty, value: p.value }));
-  return out;
-}
-
-function incidentConfiguration(c: NonNullable<AnalyticsRuleProps['incidentConfiguration']>): Record<string, unknown> {
-  const g = c.grouping;
-  return {
-    createIncident: c.createIncident,
-    groupingConfiguration: {
-      enabled: g?.enabled ?? false,
-      reopenClosedIncident: g?.reopenClosedIncident ?? false,
-      lookbackDuration: g?.lookbackDuration ?? '5h',
-      matchingMethod: g?.matchingMethod ?? 'AllEntities',
-      groupByEntities: [...(g?.groupByEntities ?? [])],
-      groupByAlertDetails: [...(g?.groupByAlertDetails ?? [])],
-      groupByCustomDetails: [...(g?.groupByCustomDetails ?? [])],
-    },
-  };
 }
