@@ -46,6 +46,9 @@ export function compileScalar(node: KNode, env: CompileEnv): Compiled {
       return compileElement(node, env, compileScalar);
     case 'ToScalarExpression':
       return compileToScalar(node, env);
+    case 'TypeOfLiteralExpression':
+      // typeof(int) as an argument (extract's result type): the binder already typed the call.
+      return constant(scalarTypeName(node.ReferencedSymbol), 'string');
     default:
       return env.ctx.unsupported(node, nodeClass(node), 'expression');
   }

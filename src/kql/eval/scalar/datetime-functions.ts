@@ -124,7 +124,22 @@ export function formatDatetimeWith(micros: number, format: string): string {
   }).join('');
 }
 
+/** make_datetime(year, month, day [, hour, minute, second]): null when a part is null or out of range. */
+const makeDatetime: FunctionImpl = (call) => {
+  expectArity(call, 3, 7);
+  return derived((row) => {
+    const parts = call.args.map((arg) => arg.fn(row));
+    if (parts.some((p) => p === null || p === undefined)) return null;
+    const [year, month, day, hour = 0, minute = 0, second = 0] = parts as number[];
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second >= 60) return null;
+    const wholeSecond = Math.floor(second);
+    const value = datetimeFromParts(year, month, day, hour, minute, wholeSecond, Math.round((second - wholeSecond) * MICROS_PER_SECOND));
+    return datetimeParts(value).day === day ? value : null;
+  }, 'datetime', call.args);
+};
+
 export const DATETIME_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
+  make_datetime: makeDatetime,
   now: (call) => {
     const now = call.env.ctx.now;
     if (call.args.length === 0) return constant(now, 'datetime');
