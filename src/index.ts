@@ -40,3 +40,5 @@ export type {
   AlertDetail,
   AlertProperty,
 } from './model/enums';
+export { defineRuleTests, defineHuntingTests } from './model/rule-tests';
+export type { RuleTests, RuleTestCase, AlertExpectation, HuntingExpectation, ExpectedEntity, TableInput } from './model/rule-tests';
