@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command';
 import { EXIT, processIo, type CliIo } from './io';
 import { registerValidate } from './validate-command';
+import { registerTest } from './test-command';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
@@ -17,6 +18,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .exitOverride();
   registerValidate(program, io, setExit, version);
   registerBuild(program, io, setExit);
+  registerTest(program, io, setExit);
   return program;
 }
 

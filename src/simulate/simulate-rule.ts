@@ -1,0 +1,51 @@
+import type { ValidatedProject } from '../check/validate-project';
+import { evaluateKql, type EvalTable } from '../kql/eval';
+import type { LoadedHuntingQuery, LoadedRule } from '../load/loaded-project';
+import type { TableInput } from '../model/rule-tests';
+import { buildAlerts, triggerHolds } from './build-alerts';
+import { lookbackMinutes, scopeRows } from './lookback-window';
+import type { RuleRun } from './simulated-alert';
+import { watchlistFunction } from './watchlist-function';
+
+export interface SimulationOptions {
+  /** The run time: ago() and now() read it, and the lookback ends here. */
+  readonly now: Date;
+  /** Rows `_GetWatchlist(alias)` returns, by alias; the project's CSV rows otherwise. */
+  readonly watchlists?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+}
+
+/**
+ * The alerts Sentinel would raise if `rule` ran at `now` over `tables`: every table scoped to the
+ * lookback, the query evaluated, then the trigger, event grouping (150-alert cap), entities,
+ * custom details, alert-detail placeholders and severity/tactics overrides applied.
+ */
+export function simulateRule(validated: ValidatedProject, rule: LoadedRule, tables: TableInput, options: SimulationOptions): RuleRun {
+  const minutes = lookbackMinutes(rule);
+  const scoped = toEvalTables(tables, (rows) => scopeRows(rows, options.now, minutes));
+  const rows = runQuery(validated, rule, scoped, options);
+  const triggered = triggerHolds(rule.props, rows.length);
+  return { rows, triggered, alerts: triggered ? buildAlerts(rule.props, rows) : [] };
+}
+
+/** A hunting query's result over `tables` (not scoped: the portal's time picker is the query's own filter). */
+export function runHuntingQuery(validated: ValidatedProject, query: LoadedHuntingQuery, tables: TableInput, options: SimulationOptions): readonly Record<string, unknown>[] {
+  return runQuery(validated, query, toEvalTables(tables, (rows) => [...rows]), options);
+}
+
+function runQuery(validated: ValidatedProject, definition: LoadedRule | LoadedHuntingQuery, tables: Record<string, EvalTable>, options: SimulationOptions): readonly Record<string, unknown>[] {
+  if (!definition.query) throw new Error(`${definition.props.name}: the query could not be loaded; run validate`);
+  return evaluateKql(definition.query.text, {
+    now: options.now,
+    globals: validated.schema.globals,
+    tables,
+    functions: { _GetWatchlist: watchlistFunction(validated.project.watchlists, options.watchlists) },
+  }).rows;
+}
+
+function toEvalTables(tables: TableInput, scope: (rows: readonly Record<string, unknown>[]) => Record<string, unknown>[]): Record<string, EvalTable> {
+  const out: Record<string, EvalTable> = {};
+  for (const [name, rows] of Object.entries(tables as Record<string, readonly Record<string, unknown>[] | undefined>)) {
+    if (rows) out[name] = { columns: [], rows: scope(rows) };
+  }
+  return out;
+}
