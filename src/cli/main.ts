@@ -3,6 +3,7 @@ import { registerBuild } from './build-command';
 import { EXIT, processIo, type CliIo } from './io';
 import { registerValidate } from './validate-command';
 import { registerTest } from './test-command';
+import { registerRun } from './run-command';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
@@ -19,6 +20,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   registerValidate(program, io, setExit, version);
   registerBuild(program, io, setExit);
   registerTest(program, io, setExit);
+  registerRun(program, io, setExit);
   return program;
 }
 

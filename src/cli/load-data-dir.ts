@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { TableColumn } from '../catalog/table-catalog';
+
+export interface DataTable {
+  readonly name: string;
+  readonly rows: Record<string, unknown>[];
+}
+
+/**
+ * Reads `<Table>.json` (an array of rows, or `{ "rows": [...] }`) and `<Table>.csv` (header row)
+ * files from a folder, for `sentinel-cac run --data`. The file name is the table name.
+ */
+export function loadDataDir(dir: string): DataTable[] {
+  const entries = fs.readdirSync(dir).filter((f) => /\.(json|csv)$/i.test(f)).sort();
+  if (entries.length === 0) throw new Error(`${dir} holds no .json or .csv table files (name each file after its table, e.g. AzureActivity.json)`);
+  return entries.map((file) => {
+    const full = path.join(dir, file);
+    const name = file.replace(/\.(json|csv)$/i, '');
+    const text = fs.readFileSync(full, 'utf8');
+    if (/\.csv$/i.test(file)) return { name, rows: parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, unknown>[] };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${full}: not valid JSON: ${(error as Error).message}`);
+    }
+    const rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown }).rows;
+    if (!Array.isArray(rows)) throw new Error(`${full}: expected an array of rows or { "rows": [...] }`);
+    return { name, rows: rows as Record<string, unknown>[] };
+  });
+}
+
+/** Column types for a table the catalog does not know, inferred from its rows. */
+export function inferColumns(rows: readonly Record<string, unknown>[]): TableColumn[] {
+  const types = new Map<string, TableColumn['type']>();
+  for (const row of rows) {
+    for (const [name, value] of Object.entries(row)) {
+      const type = inferType(value);
+      const known = types.get(name);
+      types.set(name, known === undefined || known === type ? type : 'dynamic');
+    }
+  }
+  return [...types].map(([name, type]) => ({ name, type }));
+}
+
+function inferType(value: unknown): TableColumn['type'] {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'long' : 'real';
+  if (typeof value === 'boolean') return 'bool';
+  if (value !== null && typeof value === 'object') return 'dynamic';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return 'datetime';
+  return 'string';
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main';
+import { FIXTURES, projectWithOverlay } from '../support/fixture-project';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { out: (t: string) => void (out += `${t.replace(/\n$/, '')}\n`), err: (t: string) => void (err += `${t.replace(/\n$/, '')}\n`) };
+  const code = await main(['node', 'sentinel-cac', ...args], io);
+  return { code, out, err };
+}
+
+describe('sentinel-cac test', () => {
+  const root = projectWithOverlay(path.join(FIXTURES, 'with-cases'));
+
+  it('runs every case, prints expected against actual for failures, and exits 1', async () => {
+    const { code, out } = await run('-C', root, 'test');
+    expect(code).toBe(1);
+    expect(out).toContain('ok   a write by an unknown caller alerts');
+    expect(out).toContain('FAIL a deliberately wrong expectation fails readably');
+    expect(out).toContain('expected 2 alerts, got 1');
+    expect(out).toContain('expected severity High, got Medium');
+    expect(out).toContain('1 passed, 1 failed');
+  });
+
+  it('--reporter junit writes JUnit XML with one failure element per unmet expectation', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'report.xml');
+    await run('-C', root, 'test', '--reporter', 'junit', '--output', file);
+    const xml = fs.readFileSync(file, 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0"/);
+    expect(xml).toContain('<testsuites name="sentinel-cac" tests="2" failures="1" errors="0">');
+    expect(xml.match(/<failure /g)).toHaveLength(2);
+  });
+
+  it('--grep selects cases by name', async () => {
+    const { code, out } = await run('-C', root, 'test', '--grep', 'unknown caller');
+    expect(code).toBe(0);
+    expect(out).toContain('1 passed, 0 failed');
+  });
+});
+
+describe('sentinel-cac run', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-'));
+  const query = (name: string, text: string): string => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+
+  it('runs a self-contained query without --data and prints a table', async () => {
+    const file = query('q.kql', 'datatable(User:string, Count:long)["alice", 3, "bob", 5]\n| where Count > 3');
+    const { code, out } = await run('run', file);
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 3)).toEqual(['User  Count', '----  -----', 'bob   5']);
+  });
+
+  it('reads tables from --data and prints JSON with --format json', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'data-'));
+    fs.writeFileSync(path.join(data, 'SigninLogs.json'), JSON.stringify([{ UserPrincipalName: 'a@contoso.example', ResultType: '50126' }, { UserPrincipalName: 'a@contoso.example', ResultType: '0' }]));
+    const file = query('s.kql', 'SigninLogs | where ResultType != "0" | summarize Failures = count() by UserPrincipalName');
+    const { code, out } = await run('run', file, '--data', data, '--format', 'json', '--now', '2026-01-01T00:00:00Z');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).rows).toEqual([{ UserPrincipalName: 'a@contoso.example', Failures: 1 }]);
+  });
+
+  it('an unsupported construct is an error naming it and its position', async () => {
+    const file = query('u.kql', 'print x = 1\n| evaluate autocluster()');
+    const { code, err } = await run('run', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/u\.kql:2:\d+ error KQL_EVAL .*autocluster/);
+  });
+});
