@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { runValidationBench } from './validation-bench';
+import { runEvaluatorBench } from './evaluator-bench';
 
 /** `npm run bench`: prints each figure; ratios are measured in the same run to cancel machine noise. */
 function main(): void {
@@ -14,6 +15,15 @@ function main(): void {
     `  ratio ours / bare                 ${v.ratio.toFixed(2)}x (target <= 1.3x)`,
   ];
   console.log(lines.join('\n'));
+  const e = runEvaluatorBench(root);
+  console.log(
+    [
+      `evaluator (issue 4), FIC detection over ${e.activityRows.toLocaleString('en')} AzureActivity + ${e.signInRows.toLocaleString('en')} SigninLogs rows (${e.resultRows} result rows):`,
+      `  simulateRule                      ${e.oursMs.toFixed(0)} ms (${Math.round(e.rowsPerSecond).toLocaleString('en')} input rows/s)`,
+      `  hand-written TypeScript           ${e.handWrittenMs.toFixed(0)} ms`,
+      `  ratio ours / hand-written         ${e.ratio.toFixed(1)}x (target <= 5x)`,
+    ].join('\n'),
+  );
 }
 
 if (require.main === module) main();
