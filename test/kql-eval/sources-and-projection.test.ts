@@ -72,6 +72,39 @@ range MyMonthHour from datetime(2023-02-01) to datetime(2023-02-01 10:00) step 4
   });
 });
 
+describe('union', () => {
+  // https://learn.microsoft.com/kusto/query/union-operator (source columns types mismatch)
+  test('a column with two types becomes one column per type, named after the type', () => {
+    const result = runKql(`let View_1 = view () { print x=1 };
+let View_2 = view () { print x=toint(2) };
+union withsource=TableName View_1, View_2`);
+    expect(result.columns.map((c) => c.name)).toEqual(['TableName', 'x_long', 'x_int']);
+    expect(result.rows).toEqual([{ TableName: 'View_1', x_long: 1, x_int: null }, { TableName: 'View_2', x_long: null, x_int: 2 }]);
+  });
+
+  // https://learn.microsoft.com/kusto/query/union-operator (a suffixed name that already exists is de-duplicated)
+  test('a type-suffixed name that clashes with an existing column gets a number', () => {
+    const result = runKql(`let View_1 = view () { print x=1 };
+let View_2 = view () { print x=toint(2) };
+let View_3 = view () { print x_long=3 };
+union withsource=TableName View_1, View_2, View_3`);
+    expect(result.columns.map((c) => c.name)).toEqual(['TableName', 'x_long1', 'x_int', 'x_long']);
+    expect(result.rows).toEqual([
+      { TableName: 'View_1', x_long1: 1, x_int: null, x_long: null },
+      { TableName: 'View_2', x_long1: null, x_int: 2, x_long: null },
+      { TableName: 'View_3', x_long1: null, x_int: null, x_long: 3 },
+    ]);
+  });
+
+  // https://learn.microsoft.com/kusto/query/union-operator (kind: inner keeps the common columns, outer all)
+  test('kind=inner keeps only the columns every leg has; a piped input is the first leg', () => {
+    expect(rowsOf(`datatable(a:long, b:string) [1, 'x'] | union kind=inner (datatable(a:long, c:string) [2, 'y'])`)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(rowsOf(`datatable(a:long, b:string) [1, 'x'] | union (datatable(a:long, c:string) [2, 'y'])`)).toEqual([
+      { a: 1, b: 'x', c: '' }, { a: 2, b: '', c: 'y' },
+    ]);
+  });
+});
+
 describe('where, extend, project', () => {
   const T = {
     columns: [{ name: 'Name', type: 'string' }, { name: 'Count', type: 'long' }, { name: 'Props', type: 'dynamic' }],

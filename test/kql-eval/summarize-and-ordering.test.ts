@@ -151,6 +151,15 @@ describe('summarize', () => {
     ]);
   });
 
+  // https://learn.microsoft.com/kusto/query/summarize-operator (an aggregation may sit inside a scalar expression)
+  test('aggregates inside scalar expressions are computed per group, then combined', () => {
+    expect(rowsOf(`datatable(K:string, Q:long, D:string)["a", 1500, "x", "a", 500, "y", "b", 7, "x"]
+| summarize GB = sum(Q) / 1000., c = toint(dcountif(D, Q > 100)), both = count() + dcount(D) by K`)).toEqual([
+      { K: 'a', GB: 2, c: 2, both: 4 },
+      { K: 'b', GB: 0.007, c: 0, both: 2 },
+    ]);
+  });
+
   test('summarize groups null keys together', () => {
     expect(rowsOf('datatable(N:long)[1, long(null), long(null)] | summarize c = count() by N')).toEqual([{ N: 1, c: 1 }, { N: null, c: 2 }]);
   });

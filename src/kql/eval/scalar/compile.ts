@@ -14,6 +14,8 @@ import { compileBetween, compileHasAnyAll, compileIn } from './set-operators';
 import { compileMatchesRegex, compileStringPredicate, isStringPredicate } from './string-operators';
 
 export function compileScalar(node: KNode, env: CompileEnv): Compiled {
+  const substituted = env.substitutions?.get(node);
+  if (substituted) return substituted;
   switch (nodeClass(node)) {
     case 'LiteralExpression':
     case 'CompoundStringLiteralExpression':

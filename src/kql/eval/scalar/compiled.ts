@@ -49,6 +49,8 @@ export class RowSchema {
 export interface CompileEnv {
   readonly ctx: EvalContext;
   readonly schema: RowSchema;
+  /** Nodes already compiled elsewhere (aggregate calls inside a summarize expression). */
+  readonly substitutions?: ReadonlyMap<KNode, Compiled>;
 }
 
 /** The shape of the compiler entry point, passed to modules that compile their own arguments. */

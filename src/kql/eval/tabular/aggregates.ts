@@ -248,6 +248,10 @@ export function aggregateWidth(call: KNode): number {
   return type && nodeClass(type) === 'TupleSymbol' ? type.Columns.Count : 1;
 }
 
+export function isAggregateCall(node: KNode): boolean {
+  return nodeClass(node) === 'FunctionCallExpression' && AGGREGATES.has(String(node.ReferencedSymbol?.Name ?? '')) && !node.GetCalledFunctionBody?.();
+}
+
 export function compileAggregate(call: KNode, input: readonly Column[], output: readonly Column[], ctx: EvalContext): Aggregate {
   if (nodeClass(call) !== 'FunctionCallExpression') ctx.fail(call, nodeClass(call), 'summarize needs an aggregation function call here');
   const name = String(call.ReferencedSymbol?.Name ?? simpleName(call.Name));

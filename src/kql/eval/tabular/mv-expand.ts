@@ -9,6 +9,7 @@ import { elementsOf, KNode, namedParametersOf, nodeClass, parameterValueText, sc
 import { convertValue, toGuidValue } from '../values/convert';
 import { isBag } from '../values/dynamic';
 import { asScalarType, Column, DynamicValue, Row, ScalarType, Table } from '../values/types';
+import { extendNames } from './result-names';
 import { boundColumns, boundInputColumns, compileIn } from './table';
 
 /** The element cast `to typeof(T)` performs. */
@@ -55,16 +56,12 @@ export function mvExpand(node: KNode, input: Table, ctx: EvalContext): Table {
 
   const items = elementsOf(node.Expressions);
   const staticInput = new Set(boundInputColumns(node).map((c) => c.name));
-  const declared = new Set(items.map((item) => item.Expression).filter((e) => nodeClass(e) === 'SimpleNamedExpression').map((e) => simpleName(e.Name)));
-  const generated = boundColumns(node).map((c) => c.name).filter((n) => !staticInput.has(n) && !declared.has(n) && n !== indexColumn);
+  const names = extendNames(items.map((item) => item.Expression as KNode), staticInput, boundColumns(node).map((c) => c.name), indexColumn ? [indexColumn] : []);
   const columns: Column[] = [...input.columns];
-  const expansions: Expansion[] = items.map((item) => {
+  const expansions: Expansion[] = items.map((item, i) => {
     const expression = item.Expression as KNode;
     const type: ScalarType = item.ToTypeOf ? asScalarType(scalarTypeName(item.ToTypeOf.TypeOf.ReferencedSymbol)) ?? 'dynamic' : 'dynamic';
-    let name: string;
-    if (nodeClass(expression) === 'SimpleNamedExpression') name = simpleName(expression.Name);
-    else if (nodeClass(expression) === 'NameReference') name = simpleName(expression);
-    else name = generated.shift() ?? `Column${columns.length + 1}`;
+    const name = names[i] ?? ctx.fail(expression, 'mv-expand', 'cannot tell the column name Kusto gives this expression; name it (x = ...)');
     const compiled = compileIn(nodeClass(expression) === 'SimpleNamedExpression' ? expression.Expression : expression, input.columns, ctx);
     const existing = columns.findIndex((c) => c.name === name);
     const target = existing >= 0 ? existing : columns.length;

@@ -2,6 +2,7 @@
 import { EvalContext } from '../context';
 import { elementsOf, KNode, nodeClass, simpleName, syntaxKind } from '../syntax';
 import { Column, Row, Table } from '../values/types';
+import { derivedName, extendNames } from './result-names';
 import { boundColumns, boundInputColumns, compileIn, compileTyped } from './table';
 
 export function where(node: KNode, input: Table, ctx: EvalContext): Table {
@@ -11,40 +12,14 @@ export function where(node: KNode, input: Table, ctx: EvalContext): Table {
   return { columns: input.columns, rows };
 }
 
-/**
- * The output name of each expression of extend/project: its declared name, a referenced column's
- * name, or the name Kusto.Language generated (`Column1`, `Claims_d_a`), read from the bound result.
- */
-function outputNames(node: KNode, expressions: KNode[], generatedPool: string[]): string[] {
-  let next = 0;
-  return expressions.map((expression) => {
-    const kind = nodeClass(expression);
-    if (kind === 'SimpleNamedExpression') return simpleName(expression.Name);
-    if (kind === 'NameReference' && nodeClass(expression.ReferencedSymbol ?? {}) === 'ColumnSymbol') return simpleName(expression);
-    const name = generatedPool[next++];
-    if (name === undefined) throw new Error(`no bound name for expression at ${expression.TextStart} in ${nodeClass(node)}`);
-    return name;
-  });
-}
-
-function declaredNames(expressions: KNode[]): Set<string> {
-  const out = new Set<string>();
-  for (const e of expressions) {
-    if (nodeClass(e) === 'SimpleNamedExpression') out.add(simpleName(e.Name));
-    else if (nodeClass(e) === 'NameReference') out.add(simpleName(e));
-  }
-  return out;
-}
-
 export function extend(node: KNode, input: Table, ctx: EvalContext): Table {
   const expressions = elementsOf(node.Expressions);
   for (const e of expressions) {
     if (nodeClass(e) === 'CompoundNamedExpression') ctx.unsupported(e, 'extend (a, b) = ...', 'tuple assignment in');
   }
   const staticInput = new Set(boundInputColumns(node).map((c) => c.name));
-  const declared = declaredNames(expressions);
-  const generated = boundColumns(node).map((c) => c.name).filter((n) => !staticInput.has(n) && !declared.has(n));
-  const names = outputNames(node, expressions, generated);
+  const names = extendNames(expressions, staticInput, boundColumns(node).map((c) => c.name)).map((name, i) =>
+    name ?? ctx.fail(expressions[i], 'extend', 'cannot tell the column name Kusto gives this expression; name it (x = ...)'));
   // Each expression sees the columns defined before it in the same extend.
   const columns: Column[] = [...input.columns];
   const steps: { fn: (row: Row) => unknown; target: number }[] = [];
@@ -59,6 +34,13 @@ export function extend(node: KNode, input: Table, ctx: EvalContext): Table {
       steps.push({ fn: compiled.fn, target: columns.length - 1 });
     }
   });
+  // When the input is what the binder saw, the result must be the bound one; a difference means a
+  // naming rule we do not replicate, which is reported rather than returned under a wrong name.
+  const bound = boundColumns(node).map((c) => c.name);
+  const inputMatches = input.columns.length === staticInput.size && input.columns.every((c) => staticInput.has(c.name));
+  if (inputMatches && bound.length > 0 && bound.join('\u0000') !== columns.map((c) => c.name).join('\u0000')) {
+    ctx.fail(node, 'extend', `the evaluator named the columns (${columns.map((c) => c.name).join(', ')}) differently from Kusto (${bound.join(', ')}); name the new columns explicitly`);
+  }
   // New columns are appended in order, so rows stay packed arrays (push, never a hole).
   const rows: Row[] = new Array(input.rows.length);
   for (let r = 0; r < input.rows.length; r++) {
@@ -74,12 +56,11 @@ export function extend(node: KNode, input: Table, ctx: EvalContext): Table {
   return { columns, rows };
 }
 
+/** project: one output column per expression, named as the binder named it (positionally). */
 export function project(node: KNode, input: Table, ctx: EvalContext): Table {
   const expressions = elementsOf(node.Expressions);
   const bound = boundColumns(node);
-  const declared = declaredNames(expressions);
-  const generated = bound.map((c) => c.name).filter((n) => !declared.has(n));
-  const names = outputNames(node, expressions, generated);
+  const names = expressions.map((e, i) => bound[i]?.name ?? derivedName(e) ?? `Column${i + 1}`);
   const compiled = expressions.map((expression) => compileTyped(expression, input.columns, ctx));
   const columns = compiled.map((c, i) => ({ name: names[i], type: c.type }));
   const fns = compiled.map((c) => c.fn);

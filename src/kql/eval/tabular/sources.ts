@@ -19,6 +19,9 @@ export function tableReference(node: KNode, ctx: EvalContext): Table {
   const binding = symbolKind === 'TableSymbol' ? undefined : ctx.scope.lookup(name);
   if (binding?.kind === 'table') return binding.table();
   if (symbolKind === 'TableSymbol') return ctx.session.databaseTable(name, node, ctx);
+  // A view (`let V = view () { ... }`) or parameterless function named without parentheses.
+  if (symbolKind === 'FunctionSymbol') return tabularCall(node, ctx);
+  if (name.includes('*')) return ctx.unsupported(node, name, 'table wildcard');
   return ctx.fail(node, name, `'${name}' is not a table the evaluator can read`);
 }
 

@@ -6,7 +6,8 @@ import { EvalContext } from '../context';
 import { elementsOf, KNode, nodeClass } from '../syntax';
 import { compositeKey } from '../values/compare';
 import { Column, Row, Table } from '../values/types';
-import { Aggregate, aggregateWidth, compileAggregate } from './aggregates';
+import { compileAggregateExpression } from './aggregate-expressions';
+import { Aggregate, aggregateWidth, compileAggregate, isAggregateCall } from './aggregates';
 import { boundColumns, compileTyped } from './table';
 
 interface Group {
@@ -30,7 +31,7 @@ export function summarize(node: KNode, input: Table, ctx: EvalContext): Table {
     const call = unwrapNamed(item);
     const width = aggregateWidth(call);
     const output = bound.slice(position, position + width);
-    const aggregate = compileAggregate(call, input.columns, output, ctx);
+    const aggregate = isAggregateCall(call) ? compileAggregate(call, input.columns, output, ctx) : compileAggregateExpression(call, input.columns, ctx);
     aggregate.types.forEach((type, i) => columns.push({ name: output[i]?.name ?? `Column${position + i + 1}`, type }));
     position += width;
     return aggregate;

@@ -19,28 +19,32 @@ function sourceName(node: KNode | null, index: number): string {
   return `union_arg${index}`;
 }
 
+/**
+ * Outer union columns: names in order of first appearance; a name seen with several types becomes
+ * one column per type (`x_long`, `x_int`), kept together where the name first appeared, each made
+ * unique against the names that needed no suffix.
+ */
 function outerColumns(legs: Leg[]): { columns: Column[]; slots: Map<string, number> } {
-  const pairs: Column[] = [];
-  const seen = new Set<string>();
-  const typesByName = new Map<string, Set<string>>();
+  const typesByName = new Map<string, string[]>();
   for (const leg of legs) {
     for (const column of leg.table.columns) {
-      const key = `${column.name}\u0000${column.type}`;
-      if (!typesByName.has(column.name)) typesByName.set(column.name, new Set());
-      typesByName.get(column.name)!.add(column.type);
-      if (!seen.has(key)) { seen.add(key); pairs.push(column); }
+      const types = typesByName.get(column.name);
+      if (!types) typesByName.set(column.name, [column.type]);
+      else if (!types.includes(column.type)) types.push(column.type);
     }
   }
-  const renamed = (c: Column): boolean => typesByName.get(c.name)!.size > 1;
-  const used = new Set(pairs.filter((c) => !renamed(c)).map((c) => c.name));
+  const used = new Set([...typesByName].filter(([, types]) => types.length === 1).map(([name]) => name));
   const slots = new Map<string, number>();
-  const columns = pairs.map((c, i) => {
-    slots.set(`${c.name}\u0000${c.type}`, i);
-    if (!renamed(c)) return c;
-    const name = uniqueName(`${c.name}_${c.type}`, used);
-    used.add(name);
-    return { name, type: c.type };
-  });
+  const columns: Column[] = [];
+  for (const [name, types] of typesByName) {
+    for (const type of types) {
+      slots.set(`${name}\u0000${type}`, columns.length);
+      if (types.length === 1) { columns.push({ name, type: type as Column['type'] }); continue; }
+      const renamed = uniqueName(`${name}_${type}`, used);
+      used.add(renamed);
+      columns.push({ name: renamed, type: type as Column['type'] });
+    }
+  }
   return { columns, slots };
 }
 
@@ -53,16 +57,20 @@ function innerColumns(legs: Leg[]): { columns: Column[]; slots: Map<string, numb
 export function union(node: KNode, input: Table | null, ctx: EvalContext): Table {
   let kind = 'outer';
   let withSource: string | null = null;
+  let fuzzy = false;
   for (const parameter of namedParametersOf(node)) {
     if (parameter.name === 'kind') kind = parameterValueText(parameter.value).toLowerCase();
     else if (parameter.name === 'withsource' || parameter.name === 'source') withSource = parameterValueText(parameter.value);
-    else if (parameter.name !== 'isfuzzy' && !parameter.name.startsWith('hint.')) ctx.unsupported(parameter.node, parameter.name, 'union parameter');
+    else if (parameter.name === 'isfuzzy') fuzzy = parameterValueText(parameter.value).toLowerCase() === 'true';
+    else if (!parameter.name.startsWith('hint.')) ctx.unsupported(parameter.node, parameter.name, 'union parameter');
   }
   if (kind !== 'outer' && kind !== 'inner') ctx.unsupported(node, `kind=${kind}`, 'union');
 
   const legs: Leg[] = [];
   if (input) legs.push({ table: input, source: sourceName(node.Parent?.Expression ?? null, 0) });
   for (const expression of elementsOf(node.Expressions)) {
+    // isfuzzy=true drops legs that name nothing the binder knows (it warned about them).
+    if (fuzzy && nodeClass(expression) === 'NameReference' && !expression.ReferencedSymbol) continue;
     legs.push({ table: ctx.evaluateTabular(expression), source: sourceName(expression, legs.length) });
   }
   const { columns, slots } = kind === 'inner' ? innerColumns(legs) : outerColumns(legs);
