@@ -7,6 +7,8 @@ import { resultColumnCheck } from './result-column-checks';
 import { ruleShapeCheck } from './rule-shape-check';
 import { scheduleCheck } from './schedule-check';
 import { techniqueCheck } from './technique-check';
+import { techniqueCatalogCheck } from './technique-catalog-check';
+import { versionLockCheck } from './version-lock-check';
 import { watchlistCheck } from './watchlist-check';
 
 /** Every check `validate` and `build` run, in reporting order. */
@@ -14,10 +16,12 @@ export const ALL_CHECKS: readonly Check[] = [
   ruleShapeCheck,
   scheduleCheck,
   techniqueCheck,
+  techniqueCatalogCheck,
   kqlCheck,
   resultColumnCheck,
   queryLimitsCheck,
   watchlistCheck,
   customTableCheck,
   duplicatesCheck,
+  versionLockCheck,
 ];

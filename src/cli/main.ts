@@ -4,6 +4,7 @@ import { EXIT, processIo, type CliIo } from './io';
 import { registerValidate } from './validate-command';
 import { registerTest } from './test-command';
 import { registerRun } from './run-command';
+import { registerVersion } from './version-command';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
@@ -21,6 +22,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   registerBuild(program, io, setExit);
   registerTest(program, io, setExit);
   registerRun(program, io, setExit);
+  registerVersion(program, io, setExit);
   return program;
 }
 
