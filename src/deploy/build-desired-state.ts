@@ -1,0 +1,117 @@
+/**
+ * The desired state of one environment: the validated project's content, narrowed to the
+ * environment's selection (plus the watchlists selected rules read), with each watchlist's rows
+ * taken from the environment's own CSV when it names one.
+ */
+import type { Diagnostic } from '../check/diagnostic';
+import { runChecks } from '../check/run-checks';
+import type { ValidatedProject } from '../check/validate-project';
+import { watchlistCheck } from '../check/watchlist-check';
+import { readWatchlistRowsFile } from '../load/load-watchlist-rows';
+import type { LoadedHuntingQuery, LoadedProject, LoadedRule, LoadedWatchlist } from '../load/loaded-project';
+import { projectRelative } from '../load/project-layout';
+import { renderCsv } from '../render/csv';
+import { contentHash } from './canonical-json';
+import type { DesiredRule, DesiredSearch, DesiredState, DesiredWatchlist } from './desired-state';
+import type { EnvironmentConfig } from './environment-config';
+import { comparableAlertRule, sdkAlertRule } from './sdk-alert-rule';
+import { comparableSavedSearch, sdkSavedSearch } from './sdk-saved-search';
+import { comparableWatchlist, sdkWatchlist, watchlistContentHash } from './sdk-watchlist';
+
+export interface DesiredStateResult {
+  readonly state: DesiredState;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** `env` is undefined for a workspace named by flags: all content, the definitions' own rows. */
+export function buildDesiredState(validated: ValidatedProject, env: EnvironmentConfig | undefined, configFile?: string): DesiredStateResult {
+  const { project, analyses } = validated;
+  const diagnostics: Diagnostic[] = [];
+  const selected = selector(project, env, configFile, diagnostics);
+  const reads = (d: LoadedRule | LoadedHuntingQuery): string[] => [...new Set((analyses.get(d)?.watchlistCalls ?? []).map((c) => String(c.alias).toLowerCase()))];
+
+  const rules = project.rules.filter((r) => r.query && selected(String(r.props.id), r.props.tags));
+  const searches = project.huntingQueries.filter((q) => q.query && selected(String(q.props.id), q.props.tags));
+  const needed = new Set([...rules, ...searches].flatMap(reads));
+  const watchlistDefs = project.watchlists.filter((w) => selected(w.props.alias, w.props.tags) || needed.has(w.props.alias.toLowerCase()));
+
+  const rowsByAlias = new Map((env?.watchlistRows ?? []).map((r) => [r.alias.toLowerCase(), r]));
+  for (const source of env?.watchlistRows ?? []) {
+    if (!project.watchlists.some((w) => w.props.alias.toLowerCase() === source.alias.toLowerCase())) {
+      diagnostics.push(configDiagnostic(configFile, source.at, `environment ${env?.name}: watchlistRows names ${source.alias}, which no watchlist definition declares`, `declared aliases: ${project.watchlists.map((w) => w.props.alias).join(', ') || '(none)'}`));
+    }
+  }
+  const withRows = watchlistDefs.map((w) => environmentRows(w, rowsByAlias.get(w.props.alias.toLowerCase()), project.root));
+  const overridden = withRows.filter((w): w is WatchlistWithRows => 'loadDiagnostics' in w);
+  diagnostics.push(...overridden.flatMap((w) => w.loadDiagnostics));
+  if (overridden.length) {
+    const checkProject: LoadedProject = { ...project, rules: [], huntingQueries: [], tables: [], watchlists: overridden, diagnostics: [] };
+    diagnostics.push(...runChecks({ project: checkProject, analyses: new Map() }, [watchlistCheck]).filter((d) => d.severity === 'error'));
+  }
+
+  const state: DesiredState = {
+    rules: rules.map((r) => desiredRule(r, reads(r))),
+    searches: searches.map((q) => desiredSearch(q, reads(q))),
+    watchlists: withRows.map(desiredWatchlist),
+  };
+  return { state, diagnostics };
+}
+
+function selector(project: LoadedProject, env: EnvironmentConfig | undefined, configFile: string | undefined, diagnostics: Diagnostic[]) {
+  const content = env?.content;
+  if (!content) return (): boolean => true;
+  const ids = new Set((content.ids ?? []).map((i) => i.toLowerCase()));
+  const tags = new Set(content.tags ?? []);
+  const known = new Set([...project.rules, ...project.huntingQueries].map((d) => String(d.props.id).toLowerCase()).concat(project.watchlists.map((w) => w.props.alias.toLowerCase())));
+  for (const id of ids) {
+    if (!known.has(id)) diagnostics.push(configDiagnostic(configFile, env.fieldAt['content.ids'] ?? env.at, `environment ${env.name}: content.ids names ${id}, which is no rule, hunting query or watchlist of this project`, 'use a rule or hunting query id (GUID) or a watchlist alias'));
+  }
+  return (id: string, defTags: readonly string[] | undefined): boolean => ids.has(id.toLowerCase()) || (defTags ?? []).some((t) => tags.has(t));
+}
+
+type WatchlistWithRows = LoadedWatchlist & { readonly loadDiagnostics: Diagnostic[] };
+
+function environmentRows(w: LoadedWatchlist, source: { file: string } | undefined, root: string): LoadedWatchlist | WatchlistWithRows {
+  if (!source) return w;
+  const loadDiagnostics: Diagnostic[] = [];
+  const rows = readWatchlistRowsFile(source.file, projectRelative(root, source.file), w.source, loadDiagnostics);
+  return { ...w, csvFile: rows.csvFile, rows: rows.rows, header: rows.header, loadDiagnostics };
+}
+
+function desiredRule(r: LoadedRule, reads: string[]): DesiredRule {
+  const { body, dropped } = sdkAlertRule(r.props, r.query!.text);
+  const comparable = comparableAlertRule(body);
+  const notes = dropped.map((d) => `not deployed (absent from API 2022-09-01-preview): ${d}`);
+  return { kind: 'AnalyticsRule', name: String(r.props.id), displayName: r.props.name, file: r.source.file, version: r.props.version, body, comparable, hash: contentHash(comparable), notes, reads };
+}
+
+function desiredSearch(q: LoadedHuntingQuery, reads: string[]): DesiredSearch {
+  const body = sdkSavedSearch(q.props, q.query!.text);
+  const comparable = comparableSavedSearch(body);
+  return { kind: 'HuntingQuery', name: String(q.props.id), displayName: q.props.name, file: q.source.file, version: q.props.version ?? '1.0.0', body, comparable, hash: contentHash(comparable), notes: [], reads };
+}
+
+function desiredWatchlist(w: LoadedWatchlist): DesiredWatchlist {
+  const body = sdkWatchlist(w.props);
+  const header = Object.keys(w.props.columns);
+  const rows = (w.rows ?? []).map((r) => ({ key: r.values[w.props.searchKey] ?? '', values: Object.fromEntries(header.map((c) => [c, r.values[c] ?? ''])) }));
+  const items = rows.map((r) => ({ key: r.key, comparable: { itemsKeyValue: r.values } }));
+  return {
+    kind: 'Watchlist',
+    name: w.props.alias,
+    displayName: w.props.displayName,
+    file: w.source.file,
+    comparable: comparableWatchlist(body),
+    hash: watchlistContentHash(body, items),
+    notes: [],
+    body,
+    searchKey: w.props.searchKey,
+    rows,
+    csv: renderCsv(header, rows.map((r) => r.values)),
+    rowsFile: w.csvFile,
+  };
+}
+
+function configDiagnostic(file: string | undefined, at: { line: number; column: number }, message: string, hint?: string): Diagnostic {
+  return { code: 'DEPLOY_CONFIG', severity: 'error', message, file: file ?? '(command line)', ...at, ...(hint && { hint }) };
+}
