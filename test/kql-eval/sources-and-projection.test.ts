@@ -195,6 +195,16 @@ describe('errors', () => {
     expect(error.message).toMatch(/function 'series_fir' is not supported/);
   });
 
+  test.each([
+    ['range x from 1 to 3 step 1\n| mv-apply y = pack_array(x) on (take 1)', 'mv-apply', 2, 3],
+    ['range x from 1 to 3 step 1\n| make-series count() on x step 1', 'make-series', 2, 3],
+    ['range x from 1 to 3 step 1\n| top-nested 2 of x by count()', 'top-nested', 2, 3],
+    ['range x from 1 to 3 step 1\n| serialize\n| extend p = prev(x)', 'serialize', 2, 3],
+    ['range x from 1 to 3 step 1\n| sample 1', 'sample', 2, 3],
+  ])('unsupported operator in %#: %s', (query, construct, line, column) => {
+    expect(errorOf(query)).toMatchObject({ construct, line, column });
+  });
+
   test('errors are KqlEvalError instances', () => {
     expect(() => runKql('print x = 1 | render table')).toThrow(KqlEvalError);
   });

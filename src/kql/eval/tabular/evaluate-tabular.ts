@@ -84,7 +84,20 @@ export function createTabularEvaluator(): (node: KNode, ctx: EvalContext) => Tab
 
 /** The operator's keyword as written (`render`, `mv-apply`), for error messages. */
 function operatorName(node: KNode): string {
-  const first = node.GetChild(0);
-  if (first && first.IsToken && String(first.Text).trim() !== '') return String(first.Text);
-  return nodeClass(node);
+  const first = firstToken(node);
+  return first ?? nodeClass(node);
+}
+
+function firstToken(node: KNode): string | null {
+  for (let i = 0; i < node.ChildCount; i++) {
+    const child = node.GetChild(i);
+    if (!child) continue;
+    if (child.IsToken) {
+      if (String(child.Text).trim() !== '') return String(child.Text);
+      continue;
+    }
+    const inner = firstToken(child);
+    if (inner) return inner;
+  }
+  return null;
 }
