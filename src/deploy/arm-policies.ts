@@ -42,10 +42,19 @@ export function throttleRetryPolicy(options: ThrottleRetryOptions = {}): Pipelin
     name: 'sentinelCacThrottleRetry',
     async sendRequest(request, next) {
       for (let attempt = 0; ; attempt++) {
-        const response = await next(request);
-        if (response.status !== 429 || attempt >= maxRetries) return response;
+        let throttled: PipelineResponse;
+        try {
+          const response = await next(request);
+          if (response.status !== 429 || attempt >= maxRetries) return response;
+          throttled = response;
+        } catch (error) {
+          // The SDK's deserialization policy turns the 429 into a RestError before it reaches us.
+          const e = error as { statusCode?: number; response?: PipelineResponse };
+          if (e.statusCode !== 429 || !e.response || attempt >= maxRetries) throw error;
+          throttled = e.response;
+        }
         const backoff = Math.min(max, base * 2 ** attempt);
-        await sleep(retryAfterMs(response) ?? backoff / 2 + Math.random() * (backoff / 2));
+        await sleep(retryAfterMs(throttled) ?? backoff / 2 + Math.random() * (backoff / 2));
       }
     },
   };

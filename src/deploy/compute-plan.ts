@@ -99,7 +99,7 @@ function planDesired(d: DesiredContent, o: Observed, records: readonly OwnedMeta
     if (foreign) return entry('blocked', `${what(d.kind)} is deployed by another sentinel-cac project (sourceId "${foreign.record!.sourceId}"); not touching it`);
     if (!o.live) return entry('create', `new ${what(d.kind)}`);
     if (adoptable(d, o)) return entry('update', 'exists with the same content but without an ownership record (a deploy stopped before writing it); recording ownership', { metadataOnly: matchesCode(d, o) });
-    return entry('blocked', `a ${what(d.kind)} with this ${d.kind === 'Watchlist' ? 'alias' : 'id'} exists in the workspace but was not deployed by sentinel-cac; not overwriting it`);
+    return entry('blocked', `${d.kind === 'AnalyticsRule' ? 'an' : 'a'} ${what(d.kind)} with this ${d.kind === 'Watchlist' ? 'alias' : 'id'} exists in the workspace but was not deployed by sentinel-cac; not overwriting it`);
   }
   const record = ownership.record;
   if (!o.live) return entry('create', `${what(d.kind)} was deleted outside sentinel-cac since the last deploy; creating it again`);

@@ -41,7 +41,7 @@ export function createDeployClients(subscriptionId: string, settings: ClientSett
     const base = armClientOptions(settings.endpoint, settings.credential, { retryOptions: settings.retryOptions });
     const additionalPolicies = [
       { policy: throttleRetryPolicy(settings.throttleRetry), position: 'perCall' as const },
-      { policy: budgetPolicy(budget), position: 'perRetry' as const },
+      { policy: budgetPolicy(budget, settings.throttleRetry?.baseDelayMs), position: 'perRetry' as const },
       ...(settings.debug ? [{ policy: debugLogPolicy(settings.debug), position: 'perRetry' as const }] : []),
     ];
     return { ...base, additionalPolicies };

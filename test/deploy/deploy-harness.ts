@@ -1,4 +1,6 @@
 /** Shared set-up for the end-to-end deploy tests: the emulator, a fixture project, real SDK clients. */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { validateProject, type ValidatedProject } from '../../src/check/validate-project';
 import { applyPlan, type ApplyResult } from '../../src/deploy/apply-plan';
@@ -20,7 +22,8 @@ export const FAST = { retryOptions: { maxRetries: 4, retryDelayInMs: 10, maxRetr
 
 export interface Harness {
   readonly emulator: RunningEmulator;
-  readonly root: string;
+  /** The project; `revalidate` moves it to a fresh folder (the loader's require cache keys on paths). */
+  root: string;
   validated: ValidatedProject;
   revalidate(): void;
   plan(options?: { prune?: boolean; force?: boolean; target?: WorkspaceTarget }): Promise<DeployPlan>;
@@ -40,7 +43,10 @@ export async function startHarness(overlay: string = DEPLOY_OVERLAY, emulatorOpt
     root,
     validated: validateProject(root),
     revalidate() {
-      h.validated = validateProject(root);
+      const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'sentinel-cac-deploy-'));
+      fs.cpSync(h.root, fresh, { recursive: true });
+      h.root = fresh;
+      h.validated = validateProject(fresh);
       const errors = h.validated.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) throw new Error(`fixture has errors: ${JSON.stringify(errors)}`);
     },
