@@ -172,6 +172,12 @@ T | where Name in (names) or Name in (big | project Name) | project Name`, { T }
     expect(rows).toEqual([{ Name: 'alpha' }, { Name: 'beta' }, { Name: 'gamma' }]);
   });
 
+  // https://learn.microsoft.com/kusto/query/toscalar-function
+  test('toscalar turns a one-row tabular result into a scalar', () => {
+    expect(rowsOf(`let limit = toscalar(range x from 1 to 5 step 1 | summarize max(x));
+range y from 1 to 10 step 1 | where y > limit | count`)).toEqual([{ Count: 5 }]);
+  });
+
   test('a let sees the lets before it', () => {
     expect(rowsOf('let x = 1; let y = x + 1; let z = y * 10; print x, y, z')).toEqual([{ print_0: 1, print_1: 2, print_2: 20 }]);
   });

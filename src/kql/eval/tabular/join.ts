@@ -7,7 +7,7 @@ import { EvalContext } from '../context';
 import { KNode, namedParametersOf, parameterValueText } from '../syntax';
 import { Column, Row, Table } from '../values/types';
 import { indexRows, joinKeys, keyPairs, nullRow } from './join-keys';
-import { uniqueName } from './table';
+import { boundColumns, uniqueName } from './table';
 
 const FLAVORS = new Map<string, string>([
   ['innerunique', 'innerunique'], ['inner', 'inner'], ['leftouter', 'leftouter'], ['rightouter', 'rightouter'],
@@ -32,15 +32,21 @@ function flavorOf(node: KNode, ctx: EvalContext): string {
   return flavor;
 }
 
-/** Left columns then right columns, right names made unique against everything before them. */
-export function combinedColumns(left: readonly Column[], right: readonly Column[]): Column[] {
+/**
+ * Left columns then right columns, right names made unique against everything before them. When
+ * the bound result has the same number of columns, its names are used: they are Kusto's own.
+ */
+export function combinedColumns(left: readonly Column[], right: readonly Column[], node: KNode): Column[] {
   const used = new Set(left.map((c) => c.name));
   const renamed = right.map((c) => {
     const name = uniqueName(c.name, used);
     used.add(name);
     return { name, type: c.type };
   });
-  return [...left, ...renamed];
+  const columns = [...left, ...renamed];
+  const bound = boundColumns(node);
+  const sameShape = bound.length === columns.length && left.every((c, i) => bound[i].name === c.name);
+  return sameShape ? columns.map((c, i) => ({ name: bound[i].name, type: c.type })) : columns;
 }
 
 export function join(node: KNode, left: Table, ctx: EvalContext): Table {
@@ -69,7 +75,7 @@ export function join(node: KNode, left: Table, ctx: EvalContext): Table {
     return { columns: left.columns, rows };
   }
 
-  const columns = combinedColumns(left.columns, right.columns);
+  const columns = combinedColumns(left.columns, right.columns, node);
   const leftNulls = nullRow(left.columns);
   const rightNulls = nullRow(right.columns);
   const keepUnmatchedLeft = flavor === 'leftouter' || flavor === 'fullouter';

@@ -20,7 +20,7 @@ export function lookup(node: KNode, left: Table, ctx: EvalContext): Table {
   const keyPositions = new Set(keys.rightPositions);
   const kept = right.columns.map((_, i) => i).filter((i) => !keyPositions.has(i));
   const keptColumns = kept.map((i) => right.columns[i]);
-  const columns = combinedColumns(left.columns, keptColumns);
+  const columns = combinedColumns(left.columns, keptColumns, node);
   const index = indexRows(right.rows, keys.rightKey);
   const missing = nullRow(keptColumns);
   const rows: Row[] = [];
