@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command';
+import { registerDeploy } from './deploy-command';
+import { registerImport } from './import-command';
 import { EXIT, processIo, type CliIo } from './io';
+import { registerPlan } from './plan-command';
 import { registerValidate } from './validate-command';
 import { registerTest } from './test-command';
 import { registerRun } from './run-command';
@@ -20,6 +23,9 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .exitOverride();
   registerValidate(program, io, setExit, version);
   registerBuild(program, io, setExit);
+  registerPlan(program, io, setExit);
+  registerDeploy(program, io, setExit);
+  registerImport(program, io, setExit);
   registerTest(program, io, setExit);
   registerRun(program, io, setExit);
   registerVersion(program, io, setExit);
