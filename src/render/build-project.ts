@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../check/diagnostic';
 import { hasErrors, sortDiagnostics } from '../check/diagnostic';
 import { validateProject, type ValidatedProject } from '../check/validate-project';
+import { renderDocs } from '../docs/render-docs';
+import { loadTestCases } from '../load/load-test-cases';
 import { DIST_DIRECTORY } from '../load/project-layout';
 import { validateArtifact } from './artifact-validator';
 import { emitDist, type EmitResult } from './emit-dist';
@@ -28,7 +30,8 @@ export interface BuildOptions {
 export function buildProject(root: string, options: BuildOptions = {}): BuildResult {
   const validated = validateProject(root);
   if (hasErrors(validated.diagnostics)) return { validated, artifacts: [], diagnostics: validated.diagnostics, emitted: undefined };
-  const artifacts = renderProject(validated);
+  // The rule catalog (dist/docs) reads each rule's test cases, which only build loads (renderProject is pure).
+  const artifacts = [...renderProject(validated), ...renderDocs(validated, loadTestCases(root).suites)];
   const schemaProblems = artifacts.flatMap((artifact) => checkArtifact(artifact));
   const diagnostics = sortDiagnostics([...validated.diagnostics, ...schemaProblems]);
   if (hasErrors(diagnostics) || options.dryRun) return { validated, artifacts, diagnostics, emitted: undefined };
