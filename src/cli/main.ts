@@ -8,6 +8,7 @@ import { registerValidate } from './validate-command';
 import { registerTest } from './test-command';
 import { registerRun } from './run-command';
 import { registerVersion } from './version-command';
+import { registerNew } from './new-command';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
   registerTest(program, io, setExit);
   registerRun(program, io, setExit);
   registerVersion(program, io, setExit);
+  registerNew(program, io, setExit);
   return program;
 }
 
