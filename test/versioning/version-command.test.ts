@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import { validateProject } from '../../src/check/validate-project';
+import { buildProject } from '../../src/render/build-project';
 import { readVersionLock } from '../../src/versioning/locked-version';
 import { VERSION_LOCK_FILE } from '../../src/versioning/version-lock-file';
 import { projectWithOverlay } from '../support/fixture-project';
@@ -43,6 +44,17 @@ describe('sentinel-cac version', () => {
     expect(read(root, BASE_RULE)).toBe(before.replace("version: '1.0.0'", "version: '1.0.1'"));
     expect(readVersionLock(root).lockedVersion(BASE_RULE_ID)).toBe('1.0.1');
     expect(validateProject(copyOf(root)).diagnostics).toEqual([]);
+  });
+
+  it('after --bump, the built templateVersion is the version the lock records', async () => {
+    const root = changedProject();
+    await run(root, '--bump');
+    const built = copyOf(root);
+    expect(buildProject(built, { outDir: 'dist' }).diagnostics).toEqual([]);
+    const [template] = fs.readdirSync(path.join(built, 'dist', 'analytics-rules')).filter((f) => f.endsWith('.json'));
+    const arm = JSON.parse(read(built, `dist/analytics-rules/${template}`));
+    expect(arm.resources[0].properties.templateVersion).toBe(readVersionLock(built).lockedVersion(BASE_RULE_ID));
+    expect(arm.resources[0].properties.templateVersion).toBe('1.0.1');
   });
 
   it('--bump --minor and --bump --major raise the minor or major version', async () => {
