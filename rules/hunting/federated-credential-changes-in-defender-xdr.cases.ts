@@ -99,7 +99,7 @@ export const federatedCredentialChangesInDefenderXdrCases = defineHuntingTests(f
     expect: { rows: 1, includes: [{ Operation: 'Delete', ArmOperation: '', ActionType: 'Delete FederatedIdentityCredentials', FederatedCredentialName: 'backdoor' }] },
   },
   {
-    name: 'other operations, other applications and changes older than 7 days are not returned',
+    name: 'other operations (including a credential read), other applications and changes older than 7 days are not returned',
     now: NOW,
     tables: {
       CloudAuditEvents: [
@@ -111,6 +111,7 @@ export const federatedCredentialChangesInDefenderXdrCases = defineHuntingTests(f
         appEvent('Microsoft.ManagedIdentity/userAssignedIdentities/delete', { ActionType: 'Delete UserAssignedIdentities', RawEventData: { operationName: 'Microsoft.ManagedIdentity/userAssignedIdentities/delete', resourceId: UAMI } }),
         appEvent(FIC_WRITE, { Application: 'Microsoft Exchange Online' }),
         appEvent(FIC_WRITE, { TimeGenerated: '2026-02-23T11:00:00Z' }),
+        appEvent('Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read', { ActionType: 'Read FederatedIdentityCredentials', RawEventData: { operationName: 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/read', resourceId: BACKDOOR } }),
       ],
     },
     expect: { rows: 0 },

@@ -6,7 +6,7 @@ import { defineHuntingQuery, kqlFile } from 'sentinel-cac';
  */
 export const federatedCredentialChangesInDefenderXdr = defineHuntingQuery({
   id: '3391a9ce-856a-41f3-bd27-5074ea81436c',
-  version: '1.0.0',
+  version: '1.0.1',
   name: 'Federated credential writes and deletes on managed identities seen in Defender XDR',
   description:
     'Lists writes (MICROSOFT.MANAGEDIDENTITY/USERASSIGNEDIDENTITIES/FEDERATEDIDENTITYCREDENTIALS/WRITE) and deletes of federated identity credentials on user-assigned managed identities from the Defender XDR tables CloudAuditEvents and CloudAppEvents, with the caller, IP address, identity and credential name (Operation column: Write or Delete). Useful where AzureActivity is not collected, or to cross-check it; neither table carries the credential\'s issuer or subject, so pair the results with the AzADSPI inventory. Confirmed from public queries over these tables: CloudAuditEvents.OperationName holds the ARM operation name and RawEventData.principalOid / applicationId the caller; in CloudAppEvents, Azure operations have Application "Microsoft Azure" and the ARM operation name in RawEventData.operationName. Not confirmed: the exact ActionType text CloudAppEvents gives federated-credential operations (matched on "FederatedIdentityCredentials" only as a fallback), and whether CloudAppEvents RawEventData.resourceId is always set (ObjectId is the fallback). Operation names are compared case-insensitively. Default window: 7 days.',
