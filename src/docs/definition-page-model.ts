@@ -1,4 +1,5 @@
 import { ATTACK_TECHNIQUES } from '../catalog/generated/attack-techniques';
+import type { Diagnostic } from '../check/diagnostic';
 import type { QueryAnalysis } from '../kql/analyze-query';
 import type { Tactic } from '../model/enums';
 import type { LoadedHuntingQuery, LoadedProject, LoadedRule } from '../load/loaded-project';
@@ -27,6 +28,8 @@ export interface DefinitionPage {
   readonly connectors: readonly { connectorId: string; dataTypes: string }[];
   readonly watchlists: readonly { alias: string; displayName: string; searchKey: string; description: string }[];
   readonly tests: { readonly file: string; readonly cases: readonly TestCaseRow[] } | null;
+  /** The `.cases.ts` file beside the definition when it exists but could not be loaded. */
+  readonly testsUnloadable: string | null;
   readonly artifacts: readonly { label: string; link: string }[];
   readonly source: string;
 }
@@ -36,12 +39,14 @@ export function definitionPage(
   definition: LoadedRule | LoadedHuntingQuery,
   analysis: QueryAnalysis | undefined,
   project: LoadedProject,
-  suites: readonly LoadedTestCases[],
+  cases: { readonly suites: readonly LoadedTestCases[]; readonly diagnostics: readonly Diagnostic[] },
 ): DefinitionPage {
   const props = definition.props;
   const kind = definition.kind;
   const connectors = props.requiredDataConnectors ?? [];
-  const suite = suites.find((s) => s.tests.targetId === props.id && s.tests.kind === kind);
+  const suite = cases.suites.find((s) => s.tests.targetId === props.id && s.tests.kind === kind);
+  const casesFile = definition.source.file.replace(/\.ts$/, '.cases.ts');
+  const unloadable = !suite && cases.diagnostics.some((d) => d.file === casesFile && d.severity === 'error');
   const watchlistAliases = [...new Set((analysis?.watchlistCalls ?? []).map((c) => c.alias).filter((a): a is string => a !== undefined))];
   return {
     path: pagePath(kind, props.name),
@@ -71,6 +76,7 @@ export function definitionPage(
       return { alias, displayName: w?.props.displayName ?? '', searchKey: w?.props.searchKey ?? '', description: w?.props.description ?? '' };
     }),
     tests: suite ? { file: suite.file, cases: suite.tests.cases.map(testCaseRow) } : null,
+    testsUnloadable: unloadable ? casesFile : null,
     artifacts: [
       { label: 'ARM template (portal import, az deployment)', link: artifactLink(kind, props.name, 'json') },
       { label: 'Azure-Sentinel YAML', link: artifactLink(kind, props.name, 'yaml') },

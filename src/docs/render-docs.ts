@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../check/diagnostic';
 import type { ValidatedProject } from '../check/validate-project';
 import type { LoadedHuntingQuery, LoadedRule } from '../load/loaded-project';
 import type { LoadedTestCases } from '../load/load-test-cases';
@@ -15,12 +16,12 @@ import { navigatorLayer } from './navigator-layer';
  * tactic, the coverage heatmap (SVG) and an ATT&CK Navigator layer. Pure apart from reading the
  * templates; the test cases are loaded by the caller.
  */
-export function renderDocs(validated: ValidatedProject, suites: readonly LoadedTestCases[]): Artifact[] {
+export function renderDocs(validated: ValidatedProject, cases: { readonly suites: readonly LoadedTestCases[]; readonly diagnostics: readonly Diagnostic[] }): Artifact[] {
   const { project, analyses } = validated;
   const definitions = [...project.rules, ...project.huntingQueries].filter((d) => d.query !== undefined).sort(byKindThenName);
   const artifacts: Artifact[] = [];
   for (const definition of definitions) {
-    const page = definitionPage(definition, analyses.get(definition), project, suites);
+    const page = definitionPage(definition, analyses.get(definition), project, cases);
     artifacts.push({ path: `${DOCS_DIRECTORY}/${page.path}`, text: renderDocsTemplate('definition-page', page), from: definition });
   }
   const covered: CoverageDefinition[] = definitions.map((d) => ({

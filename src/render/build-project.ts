@@ -31,7 +31,7 @@ export function buildProject(root: string, options: BuildOptions = {}): BuildRes
   const validated = validateProject(root);
   if (hasErrors(validated.diagnostics)) return { validated, artifacts: [], diagnostics: validated.diagnostics, emitted: undefined };
   // The rule catalog (dist/docs) reads each rule's test cases, which only build loads (renderProject is pure).
-  const artifacts = [...renderProject(validated), ...renderDocs(validated, loadTestCases(root).suites)];
+  const artifacts = [...renderProject(validated), ...renderDocs(validated, loadTestCases(root))];
   const schemaProblems = artifacts.flatMap((artifact) => checkArtifact(artifact));
   const diagnostics = sortDiagnostics([...validated.diagnostics, ...schemaProblems]);
   if (hasErrors(diagnostics) || options.dryRun) return { validated, artifacts, diagnostics, emitted: undefined };

@@ -55,6 +55,17 @@ describe('Markdown escaping in the rule catalog', () => {
   });
 });
 
+describe('test cases that cannot be loaded', () => {
+  it('are named on the page instead of claiming there are none', () => {
+    const root = projectWithOverlay();
+    fs.writeFileSync(path.join(root, 'rules', 'base-rule.cases.ts'), "import { baseRule } from './base-rule';\nexport const broken = (baseRule as any).nothing.here;\n");
+    expect(buildProject(root, { outDir: 'dist' }).emitted).toBeDefined();
+    const page = fs.readFileSync(path.join(root, 'dist', 'docs', 'analytics-rules', 'base-rule.md'), 'utf8');
+    expect(page).toContain('`rules/base-rule.cases.ts` could not be loaded; run `npx sentinel-cac test` to see why.');
+    expect(page).not.toContain('No test cases yet');
+  });
+});
+
 describe('Markdown escaping helpers', () => {
   it('fences code with more backticks than the code holds', () => {
     const code = 'print x\n```\nnot the end';
