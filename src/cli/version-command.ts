@@ -27,7 +27,7 @@ export function registerVersion(program: Command, io: CliIo, setExit: (code: num
   program
     .command('version')
     .description(`compare rules and hunting queries with ${VERSION_LOCK_FILE}: list what changed (default), fail if a bump is missing (--check), or bump versions in the .ts sources and update the lock (--bump)`)
-    .option('--check', 'exit 1 if a rule changed without a version bump, or the lock does not record a version')
+    .option('--check', 'exit 1 if a rule changed without a version bump, or a version raised by hand is not in the lock yet')
     .option('--bump', 'raise the version of every changed rule in its .ts file and write the lock')
     .option('--minor', 'with --bump: raise the minor version instead of the patch')
     .option('--major', 'with --bump: raise the major version instead of the patch')
