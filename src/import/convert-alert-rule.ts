@@ -4,7 +4,8 @@ import type { ConversionContext } from './conversion-context';
 import { isPlainObject, isStringArray, mergeTechniques, toDuration, toTriggerOperator } from './field-values';
 import type { ImportedRule, ImportedRuleProps } from './imported-item';
 import { importQuery } from './import-query';
-import { convertAlertDetailsOverride, convertCustomDetails, convertEntityMappings, convertIncidentConfiguration } from './rule-settings';
+import { convertAlertDetailsOverride, convertCustomDetails, convertEntityMappings, convertIncidentConfiguration, knownKeyCase } from './rule-settings';
+import { sourceList } from './source-list';
 import type { YamlSource } from './yaml-source';
 
 /** The properties both formats share, under the same names. */
@@ -34,7 +35,8 @@ export interface AlertRuleInput {
  * what the model cannot hold (an unconvertible schedule, a missing query) stops the rule.
  */
 export function convertAlertRule(input: AlertRuleInput, ctx: ConversionContext, yaml?: YamlSource): ImportedRule | undefined {
-  const { bag, flavor, kind } = input;
+  const { flavor, kind } = input;
+  const bag = knownKeyCase(input.bag, [...SHARED, ...(flavor === 'yaml' ? YAML_ONLY : ARM_ONLY)], ctx, []);
   const props: Record<string, unknown> = { id: input.id };
   if (input.idPath) ctx.track(['id'], input.idPath);
   props.version = version(bag, flavor, ctx);
@@ -46,8 +48,7 @@ export function convertAlertRule(input: AlertRuleInput, ctx: ConversionContext, 
   copy(props, 'name', bag, nameKey, ctx);
   copy(props, 'description', bag, 'description', ctx);
   copy(props, 'severity', bag, 'severity', ctx);
-  props.tactics = Array.isArray(bag.tactics) ? [...bag.tactics] : [];
-  ctx.trackTree(['tactics'], ['tactics'], bag.tactics ?? []);
+  props.tactics = sourceList(bag.tactics, ctx, ['tactics'], ['tactics']);
   techniques(props, bag, flavor, ctx);
   if (flavor === 'yaml') connectors(props, bag, ctx);
   const query = importQuery(bag.query, ctx, ['query'], yaml);
@@ -87,11 +88,8 @@ function version(bag: Readonly<Record<string, unknown>>, flavor: 'yaml' | 'arm',
 function techniques(props: Record<string, unknown>, bag: Readonly<Record<string, unknown>>, flavor: 'yaml' | 'arm', ctx: ConversionContext): void {
   if (flavor === 'yaml') {
     const key = bag.relevantTechniques !== undefined ? 'relevantTechniques' : 'techniques';
-    const list = bag[key];
-    if (Array.isArray(list) && list.length) {
-      props.techniques = list.map((t) => (typeof t === 'string' ? t.trim() : t));
-      ctx.trackTree(['techniques'], [key], list);
-    }
+    const list = sourceList(bag[key], ctx, [key], ['techniques']);
+    if (list.length) props.techniques = list;
     return;
   }
   const parents = isStringArray(bag.techniques) ? bag.techniques : [];
@@ -102,10 +100,8 @@ function techniques(props: Record<string, unknown>, bag: Readonly<Record<string,
 }
 
 function connectors(props: Record<string, unknown>, bag: Readonly<Record<string, unknown>>, ctx: ConversionContext): void {
-  const list = bag.requiredDataConnectors;
-  if (!Array.isArray(list) || list.length === 0) return;
-  props.requiredDataConnectors = list.map((c) => (isPlainObject(c) ? { connectorId: c.connectorId, dataTypes: Array.isArray(c.dataTypes) ? [...c.dataTypes] : [] } : c));
-  ctx.trackTree(['requiredDataConnectors'], ['requiredDataConnectors'], list);
+  const list = sourceList(bag.requiredDataConnectors, ctx, ['requiredDataConnectors'], ['requiredDataConnectors']);
+  if (list.length) props.requiredDataConnectors = list.map((c) => (isPlainObject(c) ? { connectorId: c.connectorId, dataTypes: Array.isArray(c.dataTypes) ? [...c.dataTypes] : [] } : c));
 }
 
 function schedule(props: Record<string, unknown>, bag: Readonly<Record<string, unknown>>, ctx: ConversionContext): void {
@@ -115,8 +111,12 @@ function schedule(props: Record<string, unknown>, bag: Readonly<Record<string, u
       props[key] = duration;
       ctx.track([key], [key]);
     } else {
-      const problem = bag[key] === undefined ? `a Scheduled rule needs ${key}` : `${JSON.stringify(bag[key])} is not a whole number of minutes, hours or days`;
-      ctx.report(bag[key] === undefined ? 'IMPORT_MISSING_PROPERTY' : 'IMPORT_BAD_VALUE', 'error', bag[key] === undefined ? undefined : [key], problem, { hint: 'write it as 5m, 1h or 14d (YAML) or PT5M, PT1H, P14D (ARM)' });
+      if (bag[key] === undefined) {
+        // Reported at `kind` when there is one: a hunting query mislabelled `kind: Scheduled` is the usual cause.
+        ctx.report('IMPORT_MISSING_PROPERTY', 'error', bag.kind === undefined ? undefined : ['kind'], `a Scheduled rule needs ${key}`, { hint: `add ${key}; if this is a hunting query, remove kind` });
+      } else {
+        ctx.report('IMPORT_BAD_VALUE', 'error', [key], `${JSON.stringify(bag[key])} is not a whole number of minutes, hours or days`, { hint: 'write it as 5m, 1h or 14d (YAML) or PT5M, PT1H, P14D (ARM)' });
+      }
     }
   }
   if (bag.triggerOperator !== undefined || bag.triggerThreshold !== undefined) {

@@ -2,14 +2,16 @@ import type { ConversionContext } from './conversion-context';
 import { isPlainObject, isStringArray } from './field-values';
 import type { ImportedHuntingProps, ImportedHuntingQuery } from './imported-item';
 import { importQuery } from './import-query';
-import { convertEntityMappings } from './rule-settings';
+import { convertEntityMappings, knownKeyCase } from './rule-settings';
+import { sourceList } from './source-list';
 import type { YamlSource } from './yaml-source';
 
 const KNOWN = ['id', 'name', 'description', 'requiredDataConnectors', 'tactics', 'relevantTechniques', 'techniques', 'query', 'entityMappings', 'version', 'tags'];
 const INFORMATIONAL = ['metadata', 'status', 'description-detailed', 'description_detailed', 'kind'];
 
 /** A hunting query in Azure-Sentinel's YAML format, as the props of defineHuntingQuery. */
-export function convertHuntingYaml(bag: Readonly<Record<string, unknown>>, ctx: ConversionContext, yaml: YamlSource): ImportedHuntingQuery | undefined {
+export function convertHuntingYaml(source: Readonly<Record<string, unknown>>, ctx: ConversionContext, yaml: YamlSource): ImportedHuntingQuery | undefined {
+  const bag = knownKeyCase(source, KNOWN, ctx, []);
   const props: Record<string, unknown> = {};
   const take = (key: string, modelKey = key): void => {
     if (bag[key] === undefined || bag[key] === null) return;
@@ -21,13 +23,13 @@ export function convertHuntingYaml(bag: Readonly<Record<string, unknown>>, ctx: 
   if (typeof bag.name !== 'string' || bag.name === '') ctx.report('IMPORT_MISSING_PROPERTY', 'error', bag.name === undefined ? undefined : ['name'], 'has no name; a hunting query needs one');
   take('name');
   take('description');
-  props.tactics = Array.isArray(bag.tactics) ? [...bag.tactics] : [];
-  ctx.trackTree(['tactics'], ['tactics'], bag.tactics ?? []);
+  props.tactics = sourceList(bag.tactics, ctx, ['tactics'], ['tactics']);
   const techniquesKey = bag.relevantTechniques !== undefined ? 'relevantTechniques' : 'techniques';
-  if (Array.isArray(bag[techniquesKey]) && (bag[techniquesKey] as unknown[]).length) take(techniquesKey, 'techniques');
-  if (Array.isArray(bag.requiredDataConnectors) && bag.requiredDataConnectors.length) {
-    props.requiredDataConnectors = bag.requiredDataConnectors.map((c) => (isPlainObject(c) ? { connectorId: c.connectorId, dataTypes: Array.isArray(c.dataTypes) ? [...c.dataTypes] : [] } : c));
-    ctx.trackTree(['requiredDataConnectors'], ['requiredDataConnectors'], bag.requiredDataConnectors);
+  const techniques = sourceList(bag[techniquesKey], ctx, [techniquesKey], ['techniques']);
+  if (techniques.length) props.techniques = techniques;
+  const connectors = sourceList(bag.requiredDataConnectors, ctx, ['requiredDataConnectors'], ['requiredDataConnectors']);
+  if (connectors.length) {
+    props.requiredDataConnectors = connectors.map((c) => (isPlainObject(c) ? { connectorId: c.connectorId, dataTypes: Array.isArray(c.dataTypes) ? [...c.dataTypes] : [] } : c));
   }
   const query = importQuery(bag.query, ctx, ['query'], yaml);
   const entityMappings = convertEntityMappings(bag.entityMappings, ctx, ['entityMappings'], ['entityMappings']);

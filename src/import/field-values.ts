@@ -74,3 +74,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * The object with keys that differ from a known property only in letter case renamed to it
+ * (`alertDisplaynameFormat` -> `alertDisplayNameFormat`): ARM treats property names without
+ * regard to case, so such a key is the property its author meant. Returns the renamed keys too.
+ */
+export function withKnownKeyCase(object: Readonly<Record<string, unknown>>, known: readonly string[]): { value: Record<string, unknown>; renamed: [string, string][] } {
+  const renamed: [string, string][] = [];
+  const value: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(object)) {
+    const match = known.includes(key) ? undefined : known.find((k) => k.toLowerCase() === key.toLowerCase());
+    if (match && !(match in object)) {
+      renamed.push([key, match]);
+      value[match] = v;
+    } else value[key] = v;
+  }
+  return { value, renamed };
+}

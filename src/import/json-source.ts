@@ -77,10 +77,13 @@ export function parseJsonFile(file: string, raw: string): ParsedJson {
   try {
     return { source: new JsonSource(file, text, JSON.parse(text)) };
   } catch (error) {
+    // JSON.parse names the offset it stopped at; the TypeScript parser, which also accepts trailing
+    // commas and comments, gives the position when JSON.parse's message has none.
     const tree = ts.parseJsonText(file, text);
+    const offset = /at position (\d+)/.exec((error as Error).message)?.[1];
     const first = (tree as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
-    const at = first ? tree.getLineAndCharacterOfPosition(first.start) : { line: 0, character: 0 };
-    const message = first ? ts.flattenDiagnosticMessageText(first.messageText, ' ') : (error as Error).message;
+    const at = tree.getLineAndCharacterOfPosition(offset !== undefined ? Number(offset) : (first?.start ?? 0));
+    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
     return {
       diagnostic: {
         code: 'IMPORT_JSON_SYNTAX',

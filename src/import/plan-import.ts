@@ -53,7 +53,7 @@ export function planImport(items: readonly ImportedItem[], existing: ExistingDef
     const what = `${item.kind === 'Watchlist' ? 'alias' : 'id'} ${identity.slice(identity.indexOf(':') + 1)}`;
     const first = seen.get(identity);
     if (first) {
-      diagnostics.push(problem(item, 'IMPORT_DUPLICATE_ID', 'error', `${JSON.stringify(displayNameOf(item))} has the same ${what} as ${JSON.stringify(displayNameOf(first))} (${first.origin.file}:${first.origin.at.line}); only the first was imported`, 'give one of them a new id, or import only one of the files'));
+      diagnostics.push(problem(item, 'IMPORT_DUPLICATE_ID', 'error', `${JSON.stringify(displayNameOf(item))} has the same ${what} as ${JSON.stringify(displayNameOf(first))} (${first.origin.file}:${idPosition(first).line}); only the first was imported`, 'give one of them a new id, or import only one of the files'));
       skip(item, 'IMPORT_DUPLICATE_ID');
       continue;
     }
@@ -108,6 +108,11 @@ function freeSlug(slug: string, item: ImportedItem, isTaken: (slug: string) => b
   }
 }
 
+/** Located at the item's id (or alias) in its source, where the user would change it. */
 function problem(item: ImportedItem, code: string, severity: Diagnostic['severity'], message: string, hint: string): Diagnostic {
-  return { code, severity, message, file: item.origin.file, ...item.origin.at, hint };
+  return { code, severity, message, file: item.origin.file, ...idPosition(item), hint };
+}
+
+function idPosition(item: ImportedItem): { line: number; column: number } {
+  return item.origin.locate([item.kind === 'Watchlist' ? 'alias' : 'id']) ?? item.origin.at;
 }

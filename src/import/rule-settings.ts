@@ -1,7 +1,7 @@
 import type { PropPath } from '../load/source-locator';
 import { durationMinutes } from '../model/duration';
 import type { ConversionContext } from './conversion-context';
-import { isPlainObject, isStringArray, toDuration } from './field-values';
+import { isPlainObject, isStringArray, toDuration, withKnownKeyCase } from './field-values';
 
 type Bag = Record<string, unknown>;
 
@@ -16,11 +16,11 @@ export function convertEntityMappings(raw: unknown, ctx: ConversionContext, rela
     return undefined;
   }
   const out = raw.map((mapping, i) => {
-    const m = isPlainObject(mapping) ? mapping : {};
+    const m = knownKeyCase(isPlainObject(mapping) ? mapping : {}, ['entityType', 'fieldMappings'], ctx, [...relative, i]);
     reportExtraKeys(m, ['entityType', 'fieldMappings'], ctx, [...relative, i]);
     const fields = Array.isArray(m.fieldMappings) ? m.fieldMappings : [];
     const fieldMappings = fields.map((f: unknown, j: number) => {
-      const field = isPlainObject(f) ? f : {};
+      const field = knownKeyCase(isPlainObject(f) ? f : {}, ['identifier', 'columnName'], ctx, [...relative, i, 'fieldMappings', j]);
       reportExtraKeys(field, ['identifier', 'columnName'], ctx, [...relative, i, 'fieldMappings', j]);
       return { identifier: field.identifier, columnName: field.columnName };
     });
@@ -42,12 +42,13 @@ export function convertCustomDetails(raw: unknown, ctx: ConversionContext, relat
 
 const OVERRIDE_KEYS = ['alertDisplayNameFormat', 'alertDescriptionFormat', 'alertSeverityColumnName', 'alertTacticsColumnName'] as const;
 
-export function convertAlertDetailsOverride(raw: unknown, ctx: ConversionContext, relative: PropPath): Bag | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  if (!isPlainObject(raw)) {
+export function convertAlertDetailsOverride(value: unknown, ctx: ConversionContext, relative: PropPath): Bag | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!isPlainObject(value)) {
     ctx.report('IMPORT_BAD_VALUE', 'warning', relative, 'alertDetailsOverride is not a mapping; not carried over');
     return undefined;
   }
+  const raw = knownKeyCase(value, [...OVERRIDE_KEYS, 'alertDynamicProperties'], ctx, relative);
   reportExtraKeys(raw, [...OVERRIDE_KEYS, 'alertDynamicProperties'], ctx, relative);
   const out: Bag = {};
   for (const key of OVERRIDE_KEYS) {
@@ -68,12 +69,13 @@ export function convertAlertDetailsOverride(raw: unknown, ctx: ConversionContext
  * defaults (create incidents; grouping off, no reopen, 5h lookback, all entities), so an imported
  * rule reads like a hand-written one and still renders the same settings.
  */
-export function convertIncidentConfiguration(raw: unknown, ctx: ConversionContext, relative: PropPath): Bag | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  if (!isPlainObject(raw)) {
+export function convertIncidentConfiguration(value: unknown, ctx: ConversionContext, relative: PropPath): Bag | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!isPlainObject(value)) {
     ctx.report('IMPORT_BAD_VALUE', 'warning', relative, 'incidentConfiguration is not a mapping; not carried over');
     return undefined;
   }
+  const raw = knownKeyCase(value, ['createIncident', 'groupingConfiguration'], ctx, relative);
   reportExtraKeys(raw, ['createIncident', 'groupingConfiguration'], ctx, relative);
   const createIncident = raw.createIncident === undefined || raw.createIncident === null ? true : raw.createIncident;
   ctx.track(['incidentConfiguration', 'createIncident'], [...relative, 'createIncident']);
@@ -82,9 +84,12 @@ export function convertIncidentConfiguration(raw: unknown, ctx: ConversionContex
   return grouping ? { createIncident, grouping } : { createIncident };
 }
 
-function convertGrouping(raw: unknown, ctx: ConversionContext, relative: PropPath): Bag | undefined {
-  if (!isPlainObject(raw)) return undefined;
-  reportExtraKeys(raw, ['enabled', 'reopenClosedIncident', 'lookbackDuration', 'matchingMethod', 'groupByEntities', 'groupByAlertDetails', 'groupByCustomDetails'], ctx, relative);
+const GROUPING_KEYS = ['enabled', 'reopenClosedIncident', 'lookbackDuration', 'matchingMethod', 'groupByEntities', 'groupByAlertDetails', 'groupByCustomDetails'];
+
+function convertGrouping(value: unknown, ctx: ConversionContext, relative: PropPath): Bag | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const raw = knownKeyCase(value, GROUPING_KEYS, ctx, relative);
+  reportExtraKeys(raw, GROUPING_KEYS, ctx, relative);
   const model = ['incidentConfiguration', 'grouping'];
   const out: Bag = { enabled: raw.enabled ?? false };
   ctx.track([...model, 'enabled'], [...relative, 'enabled']);
@@ -104,6 +109,13 @@ function convertGrouping(raw: unknown, ctx: ConversionContext, relative: PropPat
     if (isStringArray(list) && list.length) set(key, [...list]);
   }
   return out.enabled === false && Object.keys(out).length === 1 ? undefined : out;
+}
+
+/** withKnownKeyCase, reporting each key it renames. */
+export function knownKeyCase(object: Bag, known: readonly string[], ctx: ConversionContext, relative: PropPath): Bag {
+  const { value, renamed } = withKnownKeyCase(object, known);
+  for (const [from, to] of renamed) ctx.report('IMPORT_NORMALIZED', 'warning', [...relative, from], `${from} was read as ${to} (property names are not case-sensitive in ARM)`, { key: true });
+  return value;
 }
 
 export function reportExtraKeys(object: Bag, known: readonly string[], ctx: ConversionContext, relative: PropPath): void {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../check/diagnostic';
 import type { PropPath, Position } from '../load/source-locator';
 import { START, type SourceDocument } from './source-document';
@@ -87,7 +87,7 @@ export function parseYamlFile(file: string, raw: string): ParsedYamlFile {
   for (const document of documents) {
     const error = document.errors[0];
     if (!error) continue;
-    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const { line, col } = lineCounter.linePos(unclosedQuoteStart(document, error.pos[0]) ?? error.pos[0]);
     diagnostics.push(syntaxDiagnostic(file, text, lineCounter, line, col, error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')));
   }
   if (diagnostics.length) return { documents: [], diagnostics: diagnostics.slice(0, 1) };
@@ -120,6 +120,22 @@ function firstTabIndentedLine(text: string, lineCounter: LineCounter, errorLine:
     if (text.charCodeAt(starts[line - 1]) === 9) return line;
   }
   return undefined;
+}
+
+/**
+ * A missing closing quote is only noticed at the end of the file; the useful place is where the
+ * quoted scalar that runs to the error begins.
+ */
+function unclosedQuoteStart(document: Document.Parsed, errorOffset: number): number | undefined {
+  if (!document.errors[0]?.message.startsWith('Missing closing')) return undefined;
+  let start: number | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      if (quoted && node.range && node.range[1] >= errorOffset) start ??= node.range[0];
+    },
+  });
+  return start;
 }
 
 function findPair(node: unknown, step: string | number): { key: unknown; value: unknown } | undefined {
