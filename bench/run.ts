@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runValidationBench } from './validation-bench';
 import { runEvaluatorBench } from './evaluator-bench';
+import { printDeployBench } from './deploy-bench';
 
 /** `npm run bench`: prints each figure; ratios are measured in the same run to cancel machine noise. */
 function main(): void {
@@ -24,6 +25,10 @@ function main(): void {
       `  ratio ours / hand-written         ${e.ratio.toFixed(1)}x (target <= 5x)`,
     ].join('\n'),
   );
+  printDeployBench(root).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }
 
 if (require.main === module) main();
