@@ -20,6 +20,8 @@ export interface PlanOptions {
   readonly sourceId: string;
   readonly prune: boolean;
   readonly force: boolean;
+  /** Rows up to this CSV size go inline in the first PUT (default Sentinel's 3.8 MB). */
+  readonly inlineUploadMaxBytes?: number;
 }
 
 interface Observed {
@@ -38,7 +40,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   for (const d of [...desired.watchlists, ...desired.rules, ...desired.searches]) {
     const key = contentKey(d.kind, d.name);
     desiredKeys.add(key);
-    entries.push(planDesired(d, observe(d, live), metadata.get(key) ?? [], options));
+    entries.push(planDesired(d, observe(d, live, options.inlineUploadMaxBytes), metadata.get(key) ?? [], options));
   }
   for (const [key, records] of metadata) {
     if (desiredKeys.has(key)) continue;
@@ -58,7 +60,7 @@ function metadataByContent(live: LiveState, target: WorkspaceTarget): Map<string
   return out;
 }
 
-function observe(d: DesiredContent, live: LiveState): Observed {
+function observe(d: DesiredContent, live: LiveState, inlineMaxBytes?: number): Observed {
   const name = d.name.toLowerCase();
   if (d.kind === 'AnalyticsRule') {
     const r = live.rules.get(name);
@@ -69,7 +71,7 @@ function observe(d: DesiredContent, live: LiveState): Observed {
     return s ? { live: s, comparable: comparableSavedSearch(s), hash: contentHash(comparableSavedSearch(s)) } : {};
   }
   const w = live.watchlists.get(name);
-  if (!w) return { items: firstUploadPlan(d) };
+  if (!w) return { items: firstUploadPlan(d, inlineMaxBytes) };
   const items = live.items.get(name) ?? [];
   return {
     live: w,

@@ -9,11 +9,9 @@ import { comparableItem, itemKey, watchlistItemId } from './sdk-watchlist';
 /** Sentinel's limit for inline rawContent: 3.8 MB of UTF-8. Larger lists go through the items API. */
 export const INLINE_UPLOAD_MAX_BYTES = Math.floor(3.8 * 1024 * 1024);
 
-export function firstUploadPlan(d: DesiredWatchlist): ItemsPlan {
-  if (Buffer.byteLength(d.csv, 'utf8') < INLINE_UPLOAD_MAX_BYTES) {
-    return { upload: 'inline', changes: d.rows.map((r) => ({ action: 'create', key: r.key, itemId: watchlistItemId(d.name, r.key), changes: [], values: r.values })), unchanged: 0, kept: [] };
-  }
-  return { upload: 'items', changes: d.rows.map((r) => ({ action: 'create', key: r.key, itemId: watchlistItemId(d.name, r.key), changes: [], values: r.values })), unchanged: 0, kept: [] };
+export function firstUploadPlan(d: DesiredWatchlist, inlineMaxBytes = INLINE_UPLOAD_MAX_BYTES): ItemsPlan {
+  const upload = Buffer.byteLength(d.csv, 'utf8') < inlineMaxBytes ? 'inline' : 'items';
+  return { upload, changes: d.rows.map((r) => ({ action: 'create', key: r.key, itemId: watchlistItemId(d.name, r.key), changes: [], values: r.values })), unchanged: 0, kept: [] };
 }
 
 /**

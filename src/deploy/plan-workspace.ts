@@ -20,6 +20,7 @@ export interface PlanSettings {
   readonly force: boolean;
   /** Project-relative config file, for diagnostics. */
   readonly configFile?: string;
+  readonly inlineUploadMaxBytes?: number;
 }
 
 export interface PlannedWorkspace {

@@ -80,3 +80,30 @@ test('a rule that changes from Scheduled to NRT is replaced, since Sentinel cann
   expect(h.emulator.store.get(h.ruleId(RULE))!.kind).toBe('NRT');
   expect((await h.plan()).entries.every((e) => e.action === 'unchanged')).toBe(true);
 });
+
+test('a watchlist over the inline upload limit is created empty and filled through the items API', async () => {
+  const big = await startHarness(undefined, { limits: { watchlistRawContentMaxBytes: 120 } });
+  try {
+    const rows = Array.from({ length: 12 }, (_, i) => `user${i}@example.com,00000000-0000-0000-0000-0000000000${String(i).padStart(2, '0')}`);
+    fs.writeFileSync(path.join(big.root, 'watchlists', 'allowed-callers.csv'), `Caller,ObjectId\n${rows.join('\n')}\n`);
+    big.revalidate();
+    const { planWorkspace } = await import('../../src/deploy/plan-workspace');
+    const { applyPlan } = await import('../../src/deploy/apply-plan');
+    const clients = big.clients();
+    const settings = { sourceId: 'tests/deploy-project', prune: false, force: false, inlineUploadMaxBytes: 120 };
+    const planned = await planWorkspace(big.validated, { target: TARGET }, clients, settings);
+    expect(planned.plan!.entries[0].items!.upload).toBe('items');
+    big.emulator.resetStats();
+    const result = await applyPlan(planned.plan!, clients);
+    expect(failures(result)).toEqual([]);
+    const by = big.emulator.stats.byResourceType;
+    expect([by.watchlists.writes, by.watchlistItems.writes]).toEqual([1, 12]);
+    const put = big.emulator.requestLog.find((e) => e.method === 'PUT' && e.resourceType === 'watchlists');
+    expect(put?.status).toBe(201);
+    expect(big.emulator.store.list({ type: 'watchlistItems', scope: TARGET })).toHaveLength(12);
+    const again = await planWorkspace(big.validated, { target: TARGET }, clients, settings);
+    expect(again.plan!.entries.every((e) => e.action === 'unchanged')).toBe(true);
+  } finally {
+    await big.close();
+  }
+});
