@@ -67,3 +67,34 @@ describe('output conventions', () => {
     expect(NOW.toISOString()).toBe('2024-08-02T10:00:00.000Z');
   });
 });
+
+describe('reading only the columns a query can observe', () => {
+  const T1 = { columns: [{ name: 'Id', type: 'string' }, { name: 'A', type: 'long' }, { name: 'Extra', type: 'string' }], rows: [{ Id: 'left', A: 1, Extra: 'e' }] };
+  const T2 = { columns: [{ name: 'Id', type: 'string' }, { name: 'B', type: 'long' }], rows: [{ Id: 'right', B: 1 }] };
+
+  test('a right column renamed after an unnamed left column keeps its Kusto name', () => {
+    expect(rowsOf('T1 | join kind=inner T2 on $left.A == $right.B | project Id1, A', { T1, T2 })).toEqual([{ Id1: 'right', A: 1 }]);
+  });
+
+  test('columns in the final result are read even when the query never names them', () => {
+    expect(rowsOf('T1 | where A > 0', { T1 })).toEqual([{ Id: 'left', A: 1, Extra: 'e' }]);
+  });
+
+  test('arg_max(x, *) and column_ifexists("name") see the columns they reach', () => {
+    expect(rowsOf('T1 | summarize arg_max(A, *) | project Extra', { T1 })).toEqual([{ Extra: 'e' }]);
+    expect(rowsOf('T1 | project v = column_ifexists("Extra", "none")', { T1 })).toEqual([{ v: 'e' }]);
+  });
+
+  test('a property naming no column is still an error when that part of the row is not read', () => {
+    expect(errorOf('T1 | project A', { T1: { ...T1, rows: [{ A: 1, Extar: 'typo' }] } }).message).toMatch(/'Extar' is not a column/);
+  });
+
+  test('the same query and globals reuse the bound tree across calls with different rows', () => {
+    const language = kustoLanguage();
+    const table = new language.Symbols.TableSymbol.$ctor7('E', '(N:long)', null);
+    const globals = language.GlobalState.Default.WithDatabase(new language.Symbols.DatabaseSymbol.$ctor1('db', [table], false));
+    const query = 'E | summarize s = sum(N)';
+    expect(rowsOf(query, { E: { columns: [], rows: [{ N: 1 }, { N: 2 }] } }, { globals })).toEqual([{ s: 3 }]);
+    expect(rowsOf(query, { E: { columns: [], rows: [{ N: 10 }] } }, { globals })).toEqual([{ s: 10 }]);
+  });
+});

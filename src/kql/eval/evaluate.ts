@@ -5,6 +5,7 @@
 import { kustoLanguage } from '../kusto-bridge';
 import { EvalContext, EvalSession, Scope } from './context';
 import { KqlEvalError, positionOf } from './errors';
+import { columnFilter } from './column-pruning';
 import { buildGlobals } from './globals';
 import type { EvalColumn, EvalOptions, EvalResult } from './options';
 import { RowSchema } from './scalar/compiled';
@@ -24,8 +25,12 @@ function firstError(code: KNode, text: string): KqlEvalError | null {
   return new KqlEvalError(`${diagnostic.Message} (${diagnostic.Code})`, positionOf(text, diagnostic.Start), String(diagnostic.Code));
 }
 
-/** Reads a database table once per evaluation, in the column order of the bound table symbol. */
-function databaseReader(options: EvalOptions): EvalSession['databaseTable'] {
+/**
+ * Reads a database table once per evaluation, in the column order of the bound table symbol,
+ * keeping only the columns `keep` allows (see column-pruning.ts). Row properties naming a column
+ * that is not kept are still checked against the full schema.
+ */
+function databaseReader(options: EvalOptions, keep: ((column: string) => boolean) | null): EvalSession['databaseTable'] {
   const cache = new Map<string, Table>();
   return (name, node, ctx) => {
     const cached = cache.get(name);
@@ -35,7 +40,8 @@ function databaseReader(options: EvalOptions): EvalSession['databaseTable'] {
     let table: Table;
     try {
       const columns: Column[] = bound.length > 0 || !data ? bound : internalColumns(data.columns, `tables.${name}`);
-      table = { columns, rows: data ? normalizeInputRows(data.rows, columns) : [] };
+      const kept = keep ? columns.filter((c) => keep(c.name)) : columns;
+      table = { columns: kept, rows: data ? normalizeInputRows(data.rows, kept, columns) : [] };
     } catch (error) {
       if (error instanceof InputValueError) return ctx.fail(node, name, `table ${name}: ${error.message}`);
       throw error;
@@ -54,11 +60,33 @@ function checkOptions(options: EvalOptions): void {
   }
 }
 
+/**
+ * Bound trees by caller GlobalState and query text. Binding a detection against the full workspace
+ * schema costs 150-250 ms, and a test suite runs each rule over many fixtures with the same
+ * globals; a tree is immutable, so reusing it is safe. Globals built per call are never cached.
+ */
+const boundCode = new WeakMap<object, Map<string, KNode>>();
+const CACHED_QUERIES_PER_GLOBALS = 200;
+
+function parseAndAnalyze(query: string, options: EvalOptions): KNode {
+  const language = kustoLanguage();
+  if (options.globals === undefined || options.globals === null || typeof options.globals !== 'object') {
+    return language.KustoCode.ParseAndAnalyze(query, options.globals ?? buildGlobals(options));
+  }
+  let byText = boundCode.get(options.globals);
+  if (!byText) { byText = new Map(); boundCode.set(options.globals, byText); }
+  let code = byText.get(query);
+  if (!code) {
+    code = language.KustoCode.ParseAndAnalyze(query, options.globals) as KNode;
+    if (byText.size >= CACHED_QUERIES_PER_GLOBALS) byText.delete(byText.keys().next().value as string);
+    byText.set(query, code);
+  }
+  return code;
+}
+
 export function evaluateKql(query: string, options: EvalOptions): EvalResult {
   checkOptions(options);
-  const language = kustoLanguage();
-  const globals = options.globals ?? buildGlobals(options);
-  const code = language.KustoCode.ParseAndAnalyze(query, globals);
+  const code = parseAndAnalyze(query, options);
   const error = firstError(code, query);
   if (error) throw error;
 
@@ -67,7 +95,7 @@ export function evaluateKql(query: string, options: EvalOptions): EvalResult {
     now: datetimeFromDate(options.now)!,
     text: query,
     evaluateTabular: createTabularEvaluator(),
-    databaseTable: databaseReader(options),
+    databaseTable: databaseReader(options, columnFilter(code)),
   };
   let ctx = new EvalContext(session, new Scope());
   let result: { table: Table; node: KNode } | null = null;

@@ -43,6 +43,10 @@ export function compileAggregateExpression(expression: KNode, input: readonly Co
       for (let i = 0; i < parts.length; i++) s[i] = parts[i].add(s[i], row);
       return s;
     },
-    finish: (states) => [outer.fn(parts.map((part, i) => part.finish((states as unknown[])[i])[0]))],
+    finish: (states, out, at) => {
+      const results: Row = new Array(parts.length);
+      parts.forEach((part, i) => part.finish((states as unknown[])[i], results, i));
+      out[at] = outer.fn(results);
+    },
   };
 }

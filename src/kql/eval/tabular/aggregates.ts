@@ -1,6 +1,6 @@
 /**
  * Aggregation functions for summarize. Each compiles to an accumulator: `init` per group, `add` per
- * row (returns the new state), `finish` to the output values. Nulls are ignored, and an empty
+ * row (returns the new state), `finish` writes the output values into the output row. Nulls are ignored, and an empty
  * group gives Kusto's documented defaults (0 for counts and sums, [] for make_*, null otherwise).
  */
 import { EvalContext } from '../context';
@@ -16,7 +16,8 @@ export interface Aggregate {
   readonly types: readonly ScalarType[];
   init(): unknown;
   add(state: unknown, row: Row): unknown;
-  finish(state: unknown): unknown[];
+  /** Writes the output values (one per type) into `out` from position `at`. */
+  finish(state: unknown, out: Row, at: number): void;
 }
 
 interface AggregateRequest {
@@ -46,7 +47,7 @@ const isTrue = (predicate: Compiled | null, row: Row): boolean => predicate === 
 function counter(predicateIndex: number | null): AggregateFactory {
   return (request) => {
     const predicate = predicateIndex === null ? null : compileArg(request, predicateIndex);
-    return { types: ['long'], init: () => 0, add: (n, row) => (isTrue(predicate, row) ? (n as number) + 1 : n), finish: (n) => [n] };
+    return { types: ['long'], init: () => 0, add: (n, row) => (isTrue(predicate, row) ? (n as number) + 1 : n), finish: (n, out, at) => { out[at] = n; } };
   };
 }
 
@@ -64,7 +65,7 @@ function distinctCounter(predicateIndex: number | null): AggregateFactory {
         if (v !== null && v !== undefined) (set as Set<unknown>).add(keyOf(v, value.type));
         return set;
       },
-      finish: (set) => [(set as Set<unknown>).size],
+      finish: (set, out, at) => { out[at] = (set as Set<unknown>).size; },
     };
   };
 }
@@ -82,7 +83,7 @@ function summer(predicateIndex: number | null): AggregateFactory {
         const v = value.fn(row);
         return typeof v === 'number' ? (sum as number) + v : sum;
       },
-      finish: (sum) => [whole ? Math.round(sum as number) : sum],
+      finish: (sum, out, at) => { out[at] = whole ? Math.round(sum as number) : sum; },
     };
   };
 }
@@ -101,9 +102,9 @@ function averager(predicateIndex: number | null): AggregateFactory {
         if (typeof v === 'number') { s.sum += v; s.count++; }
         return s;
       },
-      finish: (state) => {
+      finish: (state, out, at) => {
         const s = state as { sum: number; count: number };
-        return [s.sum / s.count]; // 0/0 is NaN, as Kusto documents for an empty input
+        out[at] = s.sum / s.count; // 0/0 is NaN, as Kusto documents for an empty input
       },
     };
   };
@@ -124,7 +125,7 @@ function extreme(sign: 1 | -1, predicateIndex: number | null): AggregateFactory 
         if (skip(v)) return best;
         return best === null || sign * compare(v, best) > 0 ? v : best;
       },
-      finish: (best) => [best === null && value.type === 'string' ? '' : best],
+      finish: (best, out, at) => { out[at] = best === null && value.type === 'string' ? '' : best; },
     };
   };
 }
@@ -179,10 +180,12 @@ function argExtreme(sign: 1 | -1): AggregateFactory {
         if (s.best === null || sign * compare(v, s.best) > 0) { s.best = v; s.row = row; }
         return s;
       },
-      finish: (state) => {
+      finish: (state, out, at) => {
         const s = state as State;
-        if (s.row === null) return [null, ...returned.map((r) => (r.type === 'string' ? '' : null))];
-        return [s.best, ...returned.map((r) => r.fn(s.row!))];
+        out[at] = s.best;
+        for (let i = 0; i < returned.length; i++) {
+          out[at + 1 + i] = s.row === null ? (returned[i].type === 'string' ? '' : null) : returned[i].fn(s.row);
+        }
       },
     };
   };
@@ -212,7 +215,7 @@ function collector(unique: boolean, predicateIndex: number | null, sizeIndex: nu
         else push(s, toDynamicValue(v, value.type));
         return s;
       },
-      finish: (state) => [(state as State).values],
+      finish: (state, out, at) => { out[at] = (state as State).values; },
     };
   };
 }
@@ -226,7 +229,9 @@ const takeAny: AggregateFactory = (request) => {
     types: returned.map((r) => r.type),
     init: () => null,
     add: (chosen, row) => (chosen === null || (empty(first.fn(chosen as Row)) && !empty(first.fn(row))) ? row : chosen),
-    finish: (chosen) => returned.map((r) => (chosen === null ? (r.type === 'string' ? '' : null) : r.fn(chosen as Row))),
+    finish: (chosen, out, at) => {
+      returned.forEach((r, i) => { out[at + i] = chosen === null ? (r.type === 'string' ? '' : null) : r.fn(chosen as Row); });
+    },
   };
 };
 

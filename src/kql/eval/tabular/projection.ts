@@ -41,16 +41,15 @@ export function extend(node: KNode, input: Table, ctx: EvalContext): Table {
   if (inputMatches && bound.length > 0 && bound.join('\u0000') !== columns.map((c) => c.name).join('\u0000')) {
     ctx.fail(node, 'extend', `the evaluator named the columns (${columns.map((c) => c.name).join(', ')}) differently from Kusto (${bound.join(', ')}); name the new columns explicitly`);
   }
-  // New columns are appended in order, so rows stay packed arrays (push, never a hole).
+  // Each output row is allocated once at its final width (no growth when new columns are added).
+  const width = columns.length;
+  const inputWidth = input.columns.length;
   const rows: Row[] = new Array(input.rows.length);
   for (let r = 0; r < input.rows.length; r++) {
-    const out = input.rows[r].slice();
-    for (let s = 0; s < steps.length; s++) {
-      const step = steps[s];
-      const value = step.fn(out);
-      if (step.target === out.length) out.push(value);
-      else out[step.target] = value;
-    }
+    const row = input.rows[r];
+    const out: Row = new Array(width);
+    for (let c = 0; c < inputWidth; c++) out[c] = row[c];
+    for (let s = 0; s < steps.length; s++) out[steps[s].target] = steps[s].fn(out);
     rows[r] = out;
   }
   return { columns, rows };
@@ -64,16 +63,28 @@ export function project(node: KNode, input: Table, ctx: EvalContext): Table {
   const compiled = expressions.map((expression) => compileTyped(expression, input.columns, ctx));
   const columns = compiled.map((c, i) => ({ name: names[i], type: c.type }));
   const fns = compiled.map((c) => c.fn);
-  const rows = input.rows.map((row) => fns.map((fn) => fn(row)));
+  const width = fns.length;
+  const rows: Row[] = new Array(input.rows.length);
+  for (let r = 0; r < input.rows.length; r++) {
+    const row = input.rows[r];
+    const out: Row = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = fns[c](row);
+    rows[r] = out;
+  }
   return { columns, rows };
 }
 
 /** Keeps the input columns at the given positions, in that order. */
 function pick(input: Table, positions: number[]): Table {
-  return {
-    columns: positions.map((p) => input.columns[p]),
-    rows: input.rows.map((row) => positions.map((p) => row[p])),
-  };
+  const width = positions.length;
+  const rows: Row[] = new Array(input.rows.length);
+  for (let r = 0; r < input.rows.length; r++) {
+    const row = input.rows[r];
+    const out: Row = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = row[positions[c]];
+    rows[r] = out;
+  }
+  return { columns: positions.map((p) => input.columns[p]), rows };
 }
 
 /** Column names matched by a project-away / project-reorder item: a name, or a wildcard like `Prop*`. */

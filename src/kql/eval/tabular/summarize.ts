@@ -10,11 +10,6 @@ import { compileAggregateExpression } from './aggregate-expressions';
 import { Aggregate, aggregateWidth, compileAggregate, isAggregateCall } from './aggregates';
 import { boundColumns, compileTyped } from './table';
 
-interface Group {
-  readonly keys: unknown[];
-  readonly states: unknown[];
-}
-
 function unwrapNamed(node: KNode): KNode {
   return nodeClass(node) === 'SimpleNamedExpression' ? node.Expression : node;
 }
@@ -39,33 +34,49 @@ export function summarize(node: KNode, input: Table, ctx: EvalContext): Table {
 
   const byFns = byCompiled.map((c) => c.fn);
   const byTypes = byCompiled.map((c) => c.type);
-  const groups = new Map<unknown, Group>();
-  const singleKey = byFns.length === 1 && byTypes[0] !== 'dynamic';
-  const newGroup = (keys: unknown[]): Group => ({ keys, states: aggregates.map((a) => a.init()) });
+  const keyCount = byFns.length;
+  const aggregateCount = aggregates.length;
+  // A group is one array: its key values, then each aggregate's state (one allocation per group).
+  const groups = new Map<unknown, unknown[]>();
+  const newGroup = (keys: unknown[]): unknown[] => {
+    const group = new Array(keyCount + aggregateCount);
+    for (let k = 0; k < keyCount; k++) group[k] = keys[k];
+    for (let a = 0; a < aggregateCount; a++) group[keyCount + a] = aggregates[a].init();
+    return group;
+  };
+  const singleKey = keyCount === 1 && byTypes[0] !== 'dynamic';
+  const keyFn = byFns[0];
+  const keys: unknown[] = new Array(keyCount);
 
   for (const row of input.rows) {
-    let group: Group | undefined;
+    let group: unknown[] | undefined;
     if (singleKey) {
-      const key = byFns[0](row);
+      const key = keyFn(row);
       group = groups.get(key);
-      if (!group) { group = newGroup([key]); groups.set(key, group); }
+      if (group === undefined) { keys[0] = key; group = newGroup(keys); groups.set(key, group); }
     } else {
-      const keys = byFns.map((fn) => fn(row));
+      for (let k = 0; k < keyCount; k++) keys[k] = byFns[k](row);
       const key = compositeKey(keys, byTypes);
       group = groups.get(key);
-      if (!group) { group = newGroup(keys); groups.set(key, group); }
+      if (group === undefined) { group = newGroup(keys); groups.set(key, group); }
     }
-    const states = group.states;
-    for (let a = 0; a < aggregates.length; a++) states[a] = aggregates[a].add(states[a], row);
+    for (let a = 0; a < aggregateCount; a++) group[keyCount + a] = aggregates[a].add(group[keyCount + a], row);
   }
   // Without `by`, an empty input still gives one row, of the aggregates' default values.
-  if (byFns.length === 0 && groups.size === 0) groups.set('', newGroup([]));
+  if (keyCount === 0 && groups.size === 0) groups.set('', newGroup([]));
 
-  const rows: Row[] = [];
+  // When every aggregate has one column, a group's array becomes its output row in place.
+  const inPlace = aggregates.every((a) => a.types.length === 1);
+  const rows: Row[] = new Array(groups.size);
+  let r = 0;
   for (const group of groups.values()) {
-    const row: Row = [...group.keys];
-    aggregates.forEach((aggregate, a) => row.push(...aggregate.finish(group.states[a])));
-    rows.push(row);
+    const row: Row = inPlace ? group : group.slice(0, keyCount);
+    let at = keyCount;
+    for (let a = 0; a < aggregateCount; a++) {
+      aggregates[a].finish(group[keyCount + a], row, at);
+      at += aggregates[a].types.length;
+    }
+    rows[r++] = row;
   }
   return { columns, rows };
 }

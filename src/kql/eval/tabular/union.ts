@@ -75,19 +75,22 @@ export function union(node: KNode, input: Table | null, ctx: EvalContext): Table
   }
   const { columns, slots } = kind === 'inner' ? innerColumns(legs) : outerColumns(legs);
   const offset = withSource === null ? 0 : 1;
-  const width = columns.length + offset;
+  // Strings are never null in Kusto: a leg without a string column contributes "".
+  const defaults: Row = [...(withSource === null ? [] : ['']), ...columns.map((c) => (c.type === 'string' ? '' : null))];
   const rows: Row[] = [];
   for (const leg of legs) {
     const positions = leg.table.columns.map((c) => slots.get(`${c.name}\u0000${c.type}`));
+    // A leg whose columns are exactly the output columns, in order, passes its rows through.
+    const identity = offset === 0 && positions.length === columns.length && positions.every((p, i) => p === i);
+    if (identity) { for (const row of leg.table.rows) rows.push(row); continue; }
+    const template = defaults.slice();
+    if (withSource !== null) template[0] = leg.source;
     for (const row of leg.table.rows) {
-      const out: Row = new Array(width).fill(null);
-      if (withSource !== null) out[0] = leg.source;
+      const out = template.slice();
       for (let i = 0; i < positions.length; i++) {
         const slot = positions[i];
         if (slot !== undefined) out[slot + offset] = row[i];
       }
-      // Strings are never null in Kusto: a leg without the column contributes "".
-      for (let c = 0; c < columns.length; c++) if (out[c + offset] === null && columns[c].type === 'string') out[c + offset] = '';
       rows.push(out);
     }
   }

@@ -62,30 +62,39 @@ export function normalizeInputValue(value: unknown, column: Column): unknown {
 }
 
 /**
- * Caller rows to internal rows in `columns` order. A property that names no column is an error:
- * it is almost always a misspelt column in a test fixture.
+ * Caller rows to internal rows in `columns` order (a subset of the table's `schema` when pruned).
+ * A property that names no column of the schema is an error: it is almost always a misspelt column
+ * in a test fixture.
+ *
+ * Sample events fill few of a table's many columns, so each row starts as a copy of the row of
+ * defaults ("" for strings, null otherwise) and only the properties present are converted.
  */
-export function normalizeInputRows(rows: readonly Record<string, unknown>[], columns: readonly Column[]): Row[] {
-  const known = new Set(columns.map((c) => c.name));
+export function normalizeInputRows(rows: readonly Record<string, unknown>[], columns: readonly Column[], schema: readonly Column[] = columns): Row[] {
+  const positions = new Map<string, number>();
+  columns.forEach((column, i) => positions.set(column.name, i));
+  // Columns of the table that are not read (pruned) are still valid property names.
+  const skipped = new Set(schema.filter((c) => !positions.has(c.name)).map((c) => c.name));
+  const defaults: Row = columns.map((column) => (column.type === 'string' ? '' : null));
   const out: Row[] = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const source = rows[r];
     if (source === null || typeof source !== 'object') throw new InputValueError(`row ${r}: expected an object, got ${String(source)}`);
-    const row: Row = new Array(columns.length);
-    let matched = 0;
-    for (let c = 0; c < columns.length; c++) {
-      const value = source[columns[c].name];
-      if (value !== undefined) matched++;
+    const row = defaults.slice();
+    for (const key in source) {
+      const value = source[key];
+      if (value === undefined) continue;
+      const position = positions.get(key);
+      if (position === undefined) {
+        if (skipped.has(key)) continue;
+        throw new InputValueError(`row ${r}: '${key}' is not a column of the table (columns: ${schema.map((c) => c.name).join(', ')})`);
+      }
+      if (value === null) continue;
       try {
-        row[c] = normalizeInputValue(value, columns[c]);
+        row[position] = normalizeInputValue(value, columns[position]);
       } catch (error) {
         if (error instanceof InputValueError) throw new InputValueError(`row ${r}, ${error.message}`);
         throw error;
       }
-    }
-    if (matched !== Object.keys(source).filter((k) => source[k] !== undefined).length) {
-      const unknown = Object.keys(source).filter((k) => !known.has(k));
-      throw new InputValueError(`row ${r}: ${unknown.map((k) => `'${k}'`).join(', ')} ${unknown.length === 1 ? 'is not a column' : 'are not columns'} of the table (columns: ${[...known].join(', ')})`);
     }
     out[r] = row;
   }
