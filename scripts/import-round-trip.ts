@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, resolveReferenceDir } from '../src/catalog/generate/reference-dir';
+import type { Diagnostic } from '../src/check/diagnostic';
 import { roundTripFile, type RoundTripOutcome } from '../src/import/round-trip/round-trip-file';
 import { formatRoundTripSummary, summarizeRoundTrips } from '../src/import/round-trip/round-trip-summary';
 
@@ -20,20 +21,25 @@ function main(argv: readonly string[]): void {
   const started = performance.now();
   const reports: string[] = [];
   const all: RoundTripOutcome[] = [];
+  const allNotes: Diagnostic[] = [];
   for (const set of ['yaml', 'arm']) {
     const files = listFiles(path.join(corpus, set)).slice(0, limit);
     const outcomes: RoundTripOutcome[] = [];
+    const notes: Diagnostic[] = [];
     for (const file of files) {
       try {
-        outcomes.push(...roundTripFile(path.relative(corpus, file), { cwd: corpus }));
+        const result = roundTripFile(path.relative(corpus, file), { cwd: corpus });
+        outcomes.push(...result.outcomes);
+        notes.push(...result.diagnostics);
       } catch (error) {
         outcomes.push({ file: path.relative(corpus, file), pointer: '', name: path.basename(file), status: 'failed', differences: [], reason: `exception: ${(error as Error).message.split('\n')[0]}` });
       }
     }
     all.push(...outcomes);
-    reports.push(formatRoundTripSummary(`corpus/${set}/ (${files.length} files)`, summarizeRoundTrips(outcomes)));
+    allNotes.push(...notes);
+    reports.push(formatRoundTripSummary(`corpus/${set}/ (${files.length} files)`, summarizeRoundTrips(outcomes, notes)));
   }
-  reports.push(formatRoundTripSummary('corpus total', summarizeRoundTrips(all)));
+  reports.push(formatRoundTripSummary('corpus total', summarizeRoundTrips(all, allNotes)));
   console.log(reports.join('\n\n'));
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
   if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify(all, null, 2)}\n`);

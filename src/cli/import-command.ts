@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { hasErrors, type Diagnostic } from '../check/diagnostic';
+import { hasErrors } from '../check/diagnostic';
 import { importContent, type ImportResult } from '../import/import-content';
 import type { ImportFinding } from '../import/map-findings';
 import { formatText, summarize } from './format-diagnostics';
@@ -62,12 +62,13 @@ function textReport(result: ImportResult, options: ImportCommandOptions): string
   return lines.join('\n');
 }
 
-/** Like formatText, with the place in the imported source after each finding. */
+/** Like formatText, with the place in the imported source under each finding, before its hint. */
 export function formatFindings(findings: readonly ImportFinding[]): string {
-  return findings
-    .map((f) => {
-      const from = f.source ? `\n  from: ${f.source.file}:${f.source.line}:${f.source.column}` : '';
-      return `${formatText([f as Diagnostic])}${from}`;
-    })
-    .join('\n');
+  const lines: string[] = [];
+  for (const f of findings) {
+    lines.push(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+    if (f.source) lines.push(`  from: ${f.source.file}:${f.source.line}:${f.source.column}`);
+    if (f.hint) lines.push(`  hint: ${f.hint}`);
+  }
+  return lines.join('\n');
 }

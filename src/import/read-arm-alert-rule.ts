@@ -33,10 +33,10 @@ export function readArmAlertRule(ref: ArmResourceRef): { item?: ImportedItem; ct
   const resolved = resolveSimpleReferences(properties, ref, ctx, label);
   if (reportExpressions(resolved, ctx, label)) return { ctx };
   const bag = unescapeArmLiterals(resolved);
-  let id = guidInResource(resource, ref.parameters);
+  let id = guidInResource(resource, ref);
   if (id) ctx.trackAbsolute(['id'], [...at, 'name']);
   else {
-    id = derivedId(path.basename(doc.file), String(bag.displayName ?? ''));
+    id = derivedId(path.basename(doc.file), String(resource.name ?? ''), String(bag.displayName ?? ''));
     ctx.report('IMPORT_ID_GENERATED', 'warning', undefined, `${label}: the rule id in its name is only known at deployment (${String(resource.name)}); using ${id}, derived from the file and rule name`, {
       hint: 'keep this id in the definition from now on: it is how Sentinel recognizes the rule',
     });

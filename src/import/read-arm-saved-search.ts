@@ -34,12 +34,12 @@ export function readArmSavedSearch(ref: ArmResourceRef): { item?: ImportedItem; 
   if (reportExpressions(resolved, ctx, label)) return { ctx };
   const bag = unescapeArmLiterals(resolved);
   const props: Record<string, unknown> = {};
-  const tail = resourceNameTail(resource.name, ref.parameters);
+  const tail = resourceNameTail(resource.name, ref);
   if (tail && GUID.test(tail)) {
     props.id = tail;
     ctx.trackAbsolute(['id'], [...at, 'name']);
   } else {
-    props.id = derivedId(path.basename(doc.file), String(bag.displayName ?? ''));
+    props.id = derivedId(path.basename(doc.file), String(resource.name ?? ''), String(bag.displayName ?? ''));
     ctx.report('IMPORT_ID_GENERATED', 'warning', undefined, `${label}: the saved search is named ${JSON.stringify(resource.name)}, not by a GUID; using ${String(props.id)}, derived from the file and query name`);
   }
   props.name = bag.displayName;

@@ -22,7 +22,7 @@ export function readArmWatchlist(ref: ArmResourceRef): { item?: ImportedItem; ct
     ctx.report('IMPORT_MISSING_PROPERTY', 'error', undefined, 'the watchlist resource has no properties');
     return { ctx };
   }
-  const alias = typeof properties.watchlistAlias === 'string' ? properties.watchlistAlias : resourceNameTail(resource.name, ref.parameters);
+  const alias = typeof properties.watchlistAlias === 'string' ? properties.watchlistAlias : resourceNameTail(resource.name, ref);
   const label = JSON.stringify(alias ?? properties.displayName ?? 'a watchlist');
   const resolved = resolveSimpleReferences(properties, ref, ctx, `watchlist ${label}`);
   if (reportExpressions(resolved, ctx, `watchlist ${label}`)) return { ctx };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Diagnostic } from '../../check/diagnostic';
 import { validateLoadedProject } from '../../check/validate-project';
 import { loadProject } from '../../load/load-project';
 import { renderProject } from '../../render/render-project';
@@ -29,12 +30,19 @@ export interface RoundTripOutcome {
  * the project's renderers, read each built artifact back from its text, and compare it with the
  * original item in the same format after the allowed normalizations (see canonical-values).
  */
-export function roundTripFile(file: string, options: { readonly cwd?: string } = {}): RoundTripOutcome[] {
+export interface RoundTripFileResult {
+  readonly outcomes: readonly RoundTripOutcome[];
+  /** What the import reported for the file: what it could not carry over, normalized or defaulted. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function roundTripFile(file: string, options: { readonly cwd?: string } = {}): RoundTripFileResult {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sentinel-cac-roundtrip-'));
   try {
     const imported = importContent({ root, inputs: [file], cwd: options.cwd, validate: false });
     const outcomes: RoundTripOutcome[] = imported.skipped.map((s) => ({ file: s.file, pointer: s.pointer, name: s.name, status: 'not-imported', differences: [], reason: s.reason }));
-    if (imported.definitions.length === 0) return outcomes;
+    const result = { outcomes, diagnostics: imported.diagnostics };
+    if (imported.definitions.length === 0) return result;
     const source = fs.readFileSync(path.resolve(options.cwd ?? process.cwd(), file), 'utf8');
     const project = loadProject(root);
     const artifacts = renderProject(validateLoadedProject(project));
@@ -48,21 +56,27 @@ export function roundTripFile(file: string, options: { readonly cwd?: string } =
         outcomes.push({ ...base, status: 'failed', differences: [], reason: problem ? `${problem.code}: ${problem.message}` : 'no artifact was built' });
         continue;
       }
-      const original = sortKeys(canonicalFromSource(origin.format, source, origin.path)) as Record<string, unknown>;
-      const built = sortKeys(canonicalFromArtifact(origin.format, artifact)) as Record<string, unknown>;
-      // A source without a version gets 1.0.0, one without an id a derived id (both reported by the
-      // import); only what the source states is compared.
-      for (const key of ['version', 'id']) {
-        if (original[key] !== undefined && original[key] !== null) continue;
-        delete original[key];
-        delete built[key];
-      }
-      const differences = [...new Set([...Object.keys(original), ...Object.keys(built)])].filter((k) => JSON.stringify(original[k]) !== JSON.stringify(built[k])).sort();
+      const original = canonicalFromSource(origin.format, source, origin.path);
+      const built = canonicalFromArtifact(origin.format, artifact);
+      const differences = canonicalDifferences(original, built);
       const details = Object.fromEntries(differences.map((k) => [k, { original: original[k], built: built[k] }]));
       outcomes.push({ ...base, status: differences.length ? 'differs' : 'exact', differences, ...(differences.length ? { details } : {}) });
     }
-    return outcomes;
+    return result;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The fields in which two canonical forms differ, key order ignored. A source without a version
+ * gets 1.0.0, one without an id a derived id (both reported by the import), so those two are only
+ * compared when the original states them.
+ */
+export function canonicalDifferences(original: Readonly<Record<string, unknown>>, built: Readonly<Record<string, unknown>>): string[] {
+  const keys = [...new Set([...Object.keys(original), ...Object.keys(built)])];
+  return keys
+    .filter((k) => !(['version', 'id'].includes(k) && (original[k] === undefined || original[k] === null)))
+    .filter((k) => JSON.stringify(sortKeys(original[k])) !== JSON.stringify(sortKeys(built[k])))
+    .sort();
 }

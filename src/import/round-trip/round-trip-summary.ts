@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../check/diagnostic';
 import type { RoundTripOutcome } from './round-trip-file';
 
 export interface RoundTripSummary {
@@ -10,9 +11,14 @@ export interface RoundTripSummary {
   readonly byField: ReadonlyMap<string, number>;
   /** Reason code -> number of items not imported (or failed). */
   readonly byReason: ReadonlyMap<string, number>;
+  /** `CODE property` -> count, for what imported items lost or had normalized (outside the comparison). */
+  readonly notCarried: ReadonlyMap<string, number>;
 }
 
-export function summarizeRoundTrips(outcomes: readonly RoundTripOutcome[]): RoundTripSummary {
+/** The import notes that say something was left out, changed or made up, not that an item was skipped. */
+const NOTE_CODES = ['IMPORT_DROPPED_PROPERTY', 'IMPORT_UNKNOWN_PROPERTY', 'IMPORT_NORMALIZED', 'IMPORT_QUERY_CRLF', 'IMPORT_QUERY_BOM', 'IMPORT_ID_GENERATED', 'IMPORT_ARM_DEFAULT_USED', 'IMPORT_DEFAULTED', 'IMPORT_BAD_VALUE'];
+
+export function summarizeRoundTrips(outcomes: readonly RoundTripOutcome[], diagnostics: readonly Diagnostic[] = []): RoundTripSummary {
   const count = (status: RoundTripOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
   const byField = new Map<string, number>();
   const byReason = new Map<string, number>();
@@ -23,7 +29,15 @@ export function summarizeRoundTrips(outcomes: readonly RoundTripOutcome[]): Roun
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     }
   }
-  return { items: outcomes.length, exact: count('exact'), differs: count('differs'), notImported: count('not-imported'), failed: count('failed'), byField, byReason };
+  const notCarried = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (!NOTE_CODES.includes(d.code)) continue;
+    // Messages about a property start with its path ("resources[0].properties.status: ..."); name the property.
+    const property = /^([\w$.[\]-]+):/.exec(d.message)?.[1].split('.').pop()?.replace(/\[\d+\]$/, '');
+    const key = property ? `${d.code} ${property}` : d.code;
+    notCarried.set(key, (notCarried.get(key) ?? 0) + 1);
+  }
+  return { items: outcomes.length, exact: count('exact'), differs: count('differs'), notImported: count('not-imported'), failed: count('failed'), byField, byReason, notCarried };
 }
 
 /** A Markdown report: the shares, then what differs and why items were not imported, most frequent first. */
@@ -44,6 +58,10 @@ export function formatRoundTripSummary(title: string, summary: RoundTripSummary)
   if (summary.byReason.size) {
     lines.push('', 'Not imported, by reason (items):', '');
     for (const [reason, n] of sorted(summary.byReason)) lines.push(`- ${reason}: ${n}`);
+  }
+  if (summary.notCarried.size) {
+    lines.push('', 'Imported, with notes: what was not carried over, normalized or defaulted (outside the comparison):', '');
+    for (const [note, n] of sorted(summary.notCarried)) lines.push(`- ${note}: ${n}`);
   }
   return lines.join('\n');
 }
