@@ -15,8 +15,9 @@ export function summaryLine(plan: DeployPlan): string {
 
 export function itemsSummary(items: ItemsPlan): string {
   const n = (a: string) => items.changes.filter((c) => c.action === a).length;
-  if (items.upload === 'inline') return `${n('create')} rows uploaded inline`;
-  if (items.upload === 'items' && items.unchanged === 0 && n('update') === 0 && n('delete') === 0) return `${n('create')} rows added through the items API (over the 3.8 MB inline limit)`;
+  const rows = (k: number) => `${k} row${k === 1 ? '' : 's'}`;
+  if (items.upload === 'inline') return `${rows(n('create'))} uploaded inline`;
+  if (items.upload === 'items' && items.unchanged === 0 && n('update') === 0 && n('delete') === 0) return `${rows(n('create'))} added through the items API (over the 3.8 MB inline limit)`;
   return `items: ${n('create')} to add, ${n('update')} to update, ${n('delete')} to delete, ${items.unchanged} unchanged`;
 }
 

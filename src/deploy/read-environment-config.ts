@@ -123,9 +123,9 @@ function readContent(node: Node | undefined, env: string, ctx: Ctx, fieldAt: Rec
     if (n === undefined) return undefined;
     fieldAt[`content.${key}`] = ctx.pos(n);
     if (!isSeq(n) || n.items.some((i) => stringValue(i as Node) === undefined)) {
-    ctx.report(ctx.pos(n), `environment ${env}: content.${key} must be a list of strings`);
-    return null;
-  }
+      ctx.report(ctx.pos(n), `environment ${env}: content.${key} must be a list of strings`);
+      return null;
+    }
     return n.items.map((i) => stringValue(i as Node) as string);
   };
   const tags = list('tags');
