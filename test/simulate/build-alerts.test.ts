@@ -80,3 +80,19 @@ describe('lookback scoping', () => {
     expect(scoped.map((r) => r.TimeGenerated)).toEqual(['2026-01-01T11:30:00Z', '2026-01-01T12:00:00.000Z']);
   });
 });
+
+describe('lookback scoping at the window edges', () => {
+  const now = new Date('2026-01-01T12:00:00.500Z');
+  it.each([
+    ['2026-01-01T11:00:00.500Z', false],
+    ['2026-01-01T11:00:00.501Z', true],
+    ['2026-01-01T12:00:00.5Z', true],
+    ['2026-01-01T12:00:00.499Z', true],
+    ['2026-01-01T12:00:01Z', false],
+    ['2026-01-01 11:30:00Z', true],
+    ['2026-01-01T11:30:00+01:00', false],
+    ['2026-01-01T12:30:00+01:00', true],
+  ])('%s is in the 60-minute window ending at 12:00:00.500: %s', (time, inside) => {
+    expect(scopeRows([{ TimeGenerated: time }], now, 60)).toHaveLength(inside ? 1 : 0);
+  });
+});
