@@ -2,6 +2,7 @@ import path from 'node:path';
 import { runValidationBench } from './validation-bench';
 import { runEvaluatorBench } from './evaluator-bench';
 import { printDeployBench } from './deploy-bench';
+import { runImportBench } from './import-bench';
 
 /** `npm run bench`: prints each figure; ratios are measured in the same run to cancel machine noise. */
 function main(): void {
@@ -23,6 +24,14 @@ function main(): void {
       `  simulateRule                      ${e.oursMs.toFixed(0)} ms (${Math.round(e.rowsPerSecond).toLocaleString('en')} input rows/s)`,
       `  hand-written TypeScript           ${e.handWrittenMs.toFixed(0)} ms`,
       `  ratio ours / hand-written         ${e.ratio.toFixed(1)}x (target <= 5x)`,
+    ].join('\n'),
+  );
+  const i = runImportBench(root);
+  console.log(
+    [
+      `import (issue 5), ${i.rules} Azure-Sentinel YAML rules from the public corpus:`,
+      `  read, convert, print, write       ${i.importPerRuleMs.toFixed(2)} ms per rule (${(i.importMs / 1000).toFixed(2)} s)`,
+      `  ... then validate (the default)   ${i.importAndValidatePerRuleMs.toFixed(2)} ms per rule (${(i.importAndValidateMs / 1000).toFixed(2)} s)`,
     ].join('\n'),
   );
   printDeployBench(root).catch((error) => {

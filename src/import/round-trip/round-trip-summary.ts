@@ -33,7 +33,8 @@ export function summarizeRoundTrips(outcomes: readonly RoundTripOutcome[], diagn
   for (const d of diagnostics) {
     if (!NOTE_CODES.includes(d.code)) continue;
     // Messages about a property start with its path ("resources[0].properties.status: ..."); name the property.
-    const property = /^([\w$.[\]-]+):/.exec(d.message)?.[1].split('.').pop()?.replace(/\[\d+\]$/, '');
+    const path = /^([\w$.[\]-]+):/.exec(d.message)?.[1];
+    const property = path && !/(^|\.)(resources|value)\[\d+\]$/.test(path) ? path.split('.').pop()?.replace(/\[\d+\]$/, '') : undefined;
     const key = property ? `${d.code} ${property}` : d.code;
     notCarried.set(key, (notCarried.get(key) ?? 0) + 1);
   }
