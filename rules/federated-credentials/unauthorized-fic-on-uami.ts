@@ -8,7 +8,7 @@ import { defineAnalyticsRule, kqlFile, kqlTimespan } from 'sentinel-cac';
  */
 export const unauthorizedFicOnUami = defineAnalyticsRule({
   id: '9e9a52b2-0fd7-4e46-be5c-191c737cd2f7',
-  version: '1.0.0',
+  version: '1.0.1',
   name: 'Unauthorized actor added a federated credential to a user-assigned managed identity',
   description:
     'A principal that is not on the allow-list (watchlists FicAuthorizedActors, FicAuthorizedGroups, FicAuthorizedRoles) added or changed a federated identity credential on a user-assigned managed identity in a monitored scope (watchlist FicMonitoredScopes; empty = all). A federated credential lets an external identity provider obtain tokens for the managed identity, a persistent backdoor that survives password and secret rotation. Severity is raised to High when the sign-in behind the caller\'s token was rated risky by Entra ID Protection.',
