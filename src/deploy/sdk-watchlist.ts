@@ -6,21 +6,11 @@ import { createHash } from 'node:crypto';
 import type { Watchlist, WatchlistItem } from '@azure/arm-securityinsight';
 import type { WatchlistProps } from '../model/watchlist';
 import { contentHash } from './canonical-json';
+import { watchlistSettings } from '../render/arm-watchlist';
 
 /** The settings of a watchlist (no rows): what is compared and what a settings update PUTs. */
 export function sdkWatchlist(watchlist: WatchlistProps): Watchlist {
-  return {
-    displayName: watchlist.displayName,
-    description: watchlist.description,
-    provider: watchlist.provider ?? 'Custom',
-    source: `${watchlist.alias}.csv`,
-    // 2022-09-01-preview spells the local-file source "Local file" (the 2025 API says "Local").
-    sourceType: 'Local file',
-    itemsSearchKey: watchlist.searchKey,
-    contentType: 'text/csv',
-    numberOfLinesToSkip: 0,
-    labels: [...(watchlist.labels ?? [])],
-  };
+  return watchlistSettings(watchlist, 'Local file');
 }
 
 /**
