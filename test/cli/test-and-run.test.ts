@@ -1,16 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 import { FIXTURES, projectWithOverlay } from '../support/fixture-project';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += `${t.replace(/\n$/, '')}\n`), err: (t: string) => void (err += `${t.replace(/\n$/, '')}\n`) };
-  const code = await main(['node', 'sentinel-cac', ...args], io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('sentinel-cac test', () => {
   const root = projectWithOverlay(path.join(FIXTURES, 'with-cases'));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 import { type RunningEmulator, startEmulator } from '../emulator';
 import { projectWithOverlay } from '../support/fixture-project';
 import { DEPLOY_OVERLAY } from './deploy-harness';
@@ -25,13 +25,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t.endsWith('\n') ? t : `${t}\n`), err: (t: string) => void (err += t.endsWith('\n') ? t : `${t}\n`) };
-  const code = await main(['node', 'sentinel-cac', '-C', root, ...args], io);
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCli('-C', root, ...args);
 
 test('plan exits 3 when deploy would change something, deploy applies it with a summary, and plan then exits 0', async () => {
   const first = await run('plan', '-e', 'prod');

@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 import { FIXTURES, projectWithOverlay } from '../support/fixture-project';
 
-function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t.endsWith('\n') ? t : `${t}\n`), err: (t: string) => void (err += t.endsWith('\n') ? t : `${t}\n`) };
-  return main(['node', 'sentinel-cac', ...args], io).then((code) => ({ code, out, err }));
-}
+const run = runCli;
 
 const IMPORT = path.join(FIXTURES, 'import');
 

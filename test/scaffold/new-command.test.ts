@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 import { validateProject } from '../../src/check/validate-project';
 import { scaffoldNames } from '../../src/scaffold/scaffold-names';
 import { projectWithOverlay } from '../support/fixture-project';
@@ -9,13 +9,7 @@ import { projectWithOverlay } from '../support/fixture-project';
 const REPO = path.join(__dirname, '..', '..');
 const GUID = /id: '([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})'/;
 
-async function run(root: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += `${t}\n`), err: (t: string) => void (err += `${t}\n`) };
-  const code = await main(['node', 'sentinel-cac', '-C', root, ...args], io);
-  return { code, out, err };
-}
+const run = (root: string, ...args: string[]) => runCli('-C', root, ...args);
 
 describe('sentinel-cac new', () => {
   const root = projectWithOverlay();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/run-cli';
 import { validateProject } from '../../src/check/validate-project';
 import { buildProject } from '../../src/render/build-project';
 import { readVersionLock } from '../../src/versioning/locked-version';
@@ -8,13 +8,7 @@ import { VERSION_LOCK_FILE } from '../../src/versioning/version-lock-file';
 import { projectWithOverlay } from '../support/fixture-project';
 import { BASE_QUERY, BASE_RULE, BASE_RULE_ID, copyOf, edit, lockedProject, read } from './versioned-project';
 
-async function run(root: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += `${t}\n`), err: (t: string) => void (err += `${t}\n`) };
-  const code = await main(['node', 'sentinel-cac', '-C', root, 'version', ...args], io);
-  return { code, out, err };
-}
+const run = (root: string, ...args: string[]) => runCli('-C', root, 'version', ...args);
 
 /** The base project whose KQL changed after it was locked at 1.0.0. */
 function changedProject(): string {
