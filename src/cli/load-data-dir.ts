@@ -3,6 +3,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { TableColumn } from '../catalog/table-catalog';
 
+/** A problem with the --data folder or one of its files, phrased for the user. */
+export class DataDirError extends Error {}
+
 export interface DataTable {
   readonly name: string;
   readonly rows: Record<string, unknown>[];
@@ -13,23 +16,39 @@ export interface DataTable {
  * files from a folder, for `sentinel-cac run --data`. The file name is the table name.
  */
 export function loadDataDir(dir: string): DataTable[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new DataDirError(`--data ${dir}: no such folder`);
   const entries = fs.readdirSync(dir).filter((f) => /\.(json|csv)$/i.test(f)).sort();
-  if (entries.length === 0) throw new Error(`${dir} holds no .json or .csv table files (name each file after its table, e.g. AzureActivity.json)`);
+  if (entries.length === 0) throw new DataDirError(`${dir} holds no .json or .csv table files (name each file after its table, e.g. AzureActivity.json)`);
   return entries.map((file) => {
     const full = path.join(dir, file);
     const name = file.replace(/\.(json|csv)$/i, '');
     const text = fs.readFileSync(full, 'utf8');
-    if (/\.csv$/i.test(file)) return { name, rows: parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, unknown>[] };
+    if (/\.csv$/i.test(file)) {
+      try {
+        return { name, rows: parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, unknown>[] };
+      } catch (error) {
+        const err = error as { message: string; lines?: number };
+        throw new DataDirError(`${full}:${err.lines ?? 1}:1: not valid CSV: ${err.message}`);
+      }
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new Error(`${full}: not valid JSON: ${(error as Error).message}`);
+      throw new DataDirError(`${full}:${jsonErrorPosition(text, (error as Error).message)}: not valid JSON: ${(error as Error).message}`);
     }
     const rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown }).rows;
-    if (!Array.isArray(rows)) throw new Error(`${full}: expected an array of rows or { "rows": [...] }`);
+    if (!Array.isArray(rows)) throw new DataDirError(`${full}: expected an array of rows or { "rows": [...] }`);
     return { name, rows: rows as Record<string, unknown>[] };
   });
+}
+
+/** "line:column" of the offset V8 names in a JSON.parse error ("… at position 17"). */
+function jsonErrorPosition(text: string, message: string): string {
+  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${line}:${offset - before.lastIndexOf('\n')}`;
 }
 
 /** Column types for a table the catalog does not know, inferred from its rows. */

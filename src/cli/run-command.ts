@@ -9,7 +9,7 @@ import { normalizeText } from '../load/text-file';
 import { watchlistFunction } from '../simulate/watchlist-function';
 import { formatTable } from './format-table';
 import { EXIT, type CliIo } from './io';
-import { inferColumns, loadDataDir } from './load-data-dir';
+import { DataDirError, inferColumns, loadDataDir, type DataTable } from './load-data-dir';
 
 interface RunOptions {
   readonly data?: string;
@@ -39,7 +39,14 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
         return setExit(EXIT.usage);
       }
       const project = loadProject(root);
-      const data = options.data ? loadDataDir(options.data) : [];
+      let data: DataTable[] = [];
+      try {
+        data = options.data ? loadDataDir(options.data) : [];
+      } catch (error) {
+        if (!(error instanceof DataDirError)) throw error;
+        io.err(`error ${error.message}`);
+        return setExit(EXIT.contentErrors);
+      }
       const catalog = loadTableCatalog();
       const declared = [
         ...project.tables.map((t) => ({ name: t.props.name, columns: Object.entries(t.props.columns).map(([name, type]) => ({ name, type })) })),

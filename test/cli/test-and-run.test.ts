@@ -58,6 +58,15 @@ describe('sentinel-cac run', () => {
     expect(JSON.parse(out).rows).toEqual([{ UserPrincipalName: 'a@contoso.example', Failures: 1 }]);
   });
 
+  it('a --data file that is not JSON is an error with its line and column, not a stack trace', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'data-'));
+    fs.writeFileSync(path.join(data, 'SigninLogs.json'), '[\n  {"a": 1},\n  {bad\n]');
+    const { code, err } = await run('run', query('b.kql', 'SigninLogs | take 1'), '--data', data);
+    expect(code).toBe(1);
+    expect(err).toContain(`${path.join(data, 'SigninLogs.json')}:3:4: not valid JSON`);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
   it('an unsupported construct is an error naming it and its position', async () => {
     const file = query('u.kql', 'print x = 1\n| evaluate autocluster()');
     const { code, err } = await run('run', file);
