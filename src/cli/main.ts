@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build-command';
 import { registerDeploy } from './deploy-command';
@@ -21,7 +22,12 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     .option('-C, --project <dir>', 'project root (holds rules/, watchlists/, tables/)', '.')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    // A mistyped -C would otherwise "validate" an empty project and report success.
+    .hook('preAction', (root) => {
+      const dir = root.opts().project as string;
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) root.error(`error: project folder ${dir} does not exist (-C, --project)`, { exitCode: EXIT.usage });
+    });
   registerValidate(program, io, setExit, version);
   registerBuild(program, io, setExit);
   registerPlan(program, io, setExit);

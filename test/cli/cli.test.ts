@@ -45,6 +45,12 @@ describe('sentinel-cac CLI', () => {
     expect(err).toContain("argument 'xml' is invalid");
   });
 
+  it('a project folder that does not exist is a usage error, not an empty success', async () => {
+    const { code, err } = await run('-C', '/no/such/project', 'validate');
+    expect(code).toBe(2);
+    expect(err).toContain('project folder /no/such/project does not exist');
+  });
+
   it('an unknown command is a usage error (exit 2)', async () => {
     expect((await run('deploy-everything')).code).toBe(2);
   });
