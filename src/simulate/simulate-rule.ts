@@ -1,4 +1,5 @@
 import type { ValidatedProject } from '../check/validate-project';
+import { loadTableCatalog } from '../catalog/table-catalog';
 import { evaluateKql, type EvalTable } from '../kql/eval';
 import type { LoadedHuntingQuery, LoadedRule } from '../load/loaded-project';
 import type { TableInput } from '../model/rule-tests';
@@ -20,6 +21,7 @@ export interface SimulationOptions {
  * custom details, alert-detail placeholders and severity/tactics overrides applied.
  */
 export function simulateRule(validated: ValidatedProject, rule: LoadedRule, tables: TableInput, options: SimulationOptions): RuleRun {
+  checkTableNames(validated, tables);
   const minutes = lookbackMinutes(rule);
   const scoped = toEvalTables(tables, (rows) => scopeRows(rows, options.now, minutes));
   const rows = runQuery(validated, rule, scoped, options);
@@ -29,6 +31,7 @@ export function simulateRule(validated: ValidatedProject, rule: LoadedRule, tabl
 
 /** A hunting query's result over `tables` (not scoped: the portal's time picker is the query's own filter). */
 export function runHuntingQuery(validated: ValidatedProject, query: LoadedHuntingQuery, tables: TableInput, options: SimulationOptions): readonly Record<string, unknown>[] {
+  checkTableNames(validated, tables);
   return runQuery(validated, query, toEvalTables(tables, (rows) => [...rows]), options);
 }
 
@@ -40,6 +43,29 @@ function runQuery(validated: ValidatedProject, definition: LoadedRule | LoadedHu
     tables,
     functions: { _GetWatchlist: watchlistFunction(validated.project.watchlists, options.watchlists) },
   }).rows;
+}
+
+/** Sample rows for a table no schema knows would be silently ignored by the query: refuse them. */
+function checkTableNames(validated: ValidatedProject, tables: TableInput): void {
+  const catalog = loadTableCatalog();
+  const custom = new Set(validated.project.tables.map((t) => t.props.name));
+  for (const name of Object.keys(tables)) {
+    if (catalog.has(name) || custom.has(name)) continue;
+    const lower = name.toLowerCase();
+    const near = [...catalog.keys(), ...custom].find((t) => t.toLowerCase() === lower || editDistanceAtMost2(t.toLowerCase(), lower));
+    throw new Error(`sample data names table '${name}', which is neither in the table catalog nor a custom table of the project${near ? `; did you mean ${near}?` : ''}`);
+  }
+}
+
+function editDistanceAtMost2(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length] <= 2;
 }
 
 function toEvalTables(tables: TableInput, scope: (rows: readonly Record<string, unknown>[]) => Record<string, unknown>[]): Record<string, EvalTable> {

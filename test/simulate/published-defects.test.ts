@@ -4,6 +4,7 @@ import type { LoadedRule } from '../../src/load/loaded-project';
 import { loadTestCases } from '../../src/load/load-test-cases';
 import type { AnalyticsRuleProps } from '../../src/model/analytics-rule';
 import { passed, runTestCases } from '../../src/simulate/run-test-cases';
+import { simulateRule } from '../../src/simulate/simulate-rule';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RULE_ID = '9e9a52b2-0fd7-4e46-be5c-191c737cd2f7';
@@ -31,6 +32,12 @@ describe('the FIC detection cases catch the published rule defects', () => {
     }
     return { ...rule, query: { ...rule.query!, text } };
   }
+
+  it('sample rows for a table no schema knows are an error naming the nearest table, not silently ignored', () => {
+    expect(() => simulateRule(validated, rule, { AzureActivty: [{ Caller: 'x' }] } as never, { now: new Date() })).toThrow(
+      "sample data names table 'AzureActivty', which is neither in the table catalog nor a custom table of the project; did you mean AzureActivity?",
+    );
+  });
 
   it('the shipped rule passes every case', () => {
     expect(suites.length).toBe(1);
