@@ -48,7 +48,7 @@ function runQuery(validated: ValidatedProject, definition: LoadedRule | LoadedHu
 /** Sample rows for a table no schema knows would be silently ignored by the query: refuse them. */
 function checkTableNames(validated: ValidatedProject, tables: TableInput): void {
   const catalog = loadTableCatalog();
-  const custom = new Set(validated.project.tables.map((t) => t.props.name));
+  const custom = new Set<string>(validated.project.tables.map((t) => t.props.name));
   for (const name of Object.keys(tables)) {
     if (catalog.has(name) || custom.has(name)) continue;
     const lower = name.toLowerCase();
