@@ -1,5 +1,6 @@
 import type { Check } from './check';
 import { customTableCheck } from './custom-table-check';
+import { incidentGroupingCheck } from './incident-grouping-check';
 import { duplicatesCheck } from './duplicates-check';
 import { kqlCheck } from './kql-checks';
 import { queryLimitsCheck } from './query-limits-check';
@@ -15,6 +16,7 @@ import { watchlistCheck } from './watchlist-check';
 export const ALL_CHECKS: readonly Check[] = [
   ruleShapeCheck,
   scheduleCheck,
+  incidentGroupingCheck,
   techniqueCheck,
   techniqueCatalogCheck,
   kqlCheck,
