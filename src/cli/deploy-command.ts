@@ -8,9 +8,6 @@ import { describeTarget } from '../deploy/workspace-target';
 import { addTargetOptions, prepareRun, type TargetOptions } from './deploy-targets';
 import { EXIT, type CliIo } from './io';
 
-/** deploy's exit code when any item (or workspace) failed; each failure is named in the summary. */
-export const EXIT_DEPLOY_FAILED = 4;
-
 export function registerDeploy(program: Command, io: CliIo, setExit: (code: number) => void, stdout: { isTTY?: boolean } = process.stdout): void {
   addTargetOptions(
     program
@@ -42,6 +39,6 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
       io.out(`deployed to ${describeTarget(job.target)} in ${formatDuration(result.ms)}`);
     }
     io.out(`\n${formatSummary(rows, failures)}`);
-    setExit(contentErrors ? EXIT.contentErrors : failures.length ? EXIT_DEPLOY_FAILED : EXIT.ok);
+    setExit(contentErrors ? EXIT.contentErrors : failures.length ? EXIT.deployFailed : EXIT.ok);
   });
 }

@@ -16,5 +16,8 @@ export function writeOutput(file: string | undefined, text: string, io: CliIo): 
   else io.out(text);
 }
 
-/** Exit codes: 0 success, 1 the content has errors, 2 usage error. */
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 the content (or config) has errors, 2 usage error; `plan` exits 3 when
+ * something would change (a pipeline can gate on it) and `deploy` 4 when something failed to apply.
+ */
+export const EXIT = { ok: 0, contentErrors: 1, usage: 2, changes: 3, deployFailed: 4 } as const;

@@ -9,9 +9,6 @@ import { planWorkspace, type PlannedWorkspace } from '../deploy/plan-workspace';
 import { addTargetOptions, prepareRun, type TargetOptions } from './deploy-targets';
 import { EXIT, writeOutput, type CliIo } from './io';
 
-/** plan's exit code when deploy would change something: a pipeline can gate on it. */
-export const EXIT_CHANGES = 3;
-
 interface PlanOptions extends TargetOptions {
   readonly format: 'text' | 'json' | 'markdown';
   readonly output?: string;
@@ -36,6 +33,6 @@ export function registerPlan(program: Command, io: CliIo, setExit: (code: number
       const text = options.format === 'json' ? formatPlanJson(planned) : options.format === 'markdown' ? formatPlanMarkdown(planned) : formatPlanText(planned);
       writeOutput(options.output, text, io);
       const failed = planned.some((p) => !p.plan || p.diagnostics.some((d) => d.severity === 'error') || planIsBlocked(p.plan));
-      setExit(failed ? EXIT.contentErrors : planned.some((p) => planHasChanges(p.plan!)) ? EXIT_CHANGES : EXIT.ok);
+      setExit(failed ? EXIT.contentErrors : planned.some((p) => planHasChanges(p.plan!)) ? EXIT.changes : EXIT.ok);
     });
 }
