@@ -191,8 +191,8 @@ describe('errors', () => {
   });
 
   test('an unsupported operator is named with its line and column', () => {
-    const error = errorOf('print x = 1\n| render timechart');
-    expect(error).toMatchObject({ line: 2, column: 3, construct: 'render' });
+    const error = errorOf('print x = 1\n| sample 1');
+    expect(error).toMatchObject({ line: 2, column: 3, construct: 'sample' });
   });
 
   test('an unsupported function is named with its line and column', () => {
@@ -212,6 +212,18 @@ describe('errors', () => {
   });
 
   test('errors are KqlEvalError instances', () => {
-    expect(() => runKql('print x = 1 | render table')).toThrow(KqlEvalError);
+    expect(() => runKql('print x = 1 | sample 1')).toThrow(KqlEvalError);
+  });
+});
+
+describe('render', () => {
+  // https://learn.microsoft.com/kusto/query/render-operator: render "instructs the user agent to
+  // render a visualization of the query results"; it does not change the rows.
+  test('returns its input rows unchanged', () => {
+    expect(runKql('range x from 1 to 3 step 1\n| extend y = x * 2\n| render timechart').rows).toEqual([
+      { x: 1, y: 2 },
+      { x: 2, y: 4 },
+      { x: 3, y: 6 },
+    ]);
   });
 });

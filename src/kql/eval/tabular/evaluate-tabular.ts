@@ -39,6 +39,8 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImp
   ['ParseOperator', parse],
   ['EvaluateOperator', evaluateOperator],
   ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
+  // render only tells the client how to chart the result; the rows are the query's rows.
+  ['RenderOperator', (_node, input) => input],
 ]);
 
 /** `T | as Name`: later parts of the query can refer to the input as Name. */
