@@ -1,3 +1,4 @@
+import { loadAsimCatalog, type AsimFunction } from '../catalog/asim-catalog';
 import { loadTableCatalog, type TableColumn } from '../catalog/table-catalog';
 import { kustoLanguage, type KustoNamespace } from './kusto-bridge';
 
@@ -30,8 +31,9 @@ export const WATCHLIST_BUILTIN_COLUMNS: readonly TableColumn[] = [
 
 /**
  * The Kusto.Language global state a query is bound against: every Log Analytics table from the
- * generated catalog, the project's custom tables (which win over a catalog table of the same name)
- * and `_GetWatchlist(alias)` typed per alias from the project's own watchlist definitions.
+ * generated catalog, the project's custom tables (which win over a catalog table of the same name),
+ * the ASIM parser functions (`_Im_Dns(...)`, `imNetworkSession`, ...) returning their schema's
+ * columns, and `_GetWatchlist(alias)` typed per alias from the project's own watchlist definitions.
  */
 export class KqlSchema {
   readonly globals: unknown;
@@ -45,12 +47,14 @@ export class KqlSchema {
     const custom = new Map(customTables.map((t) => [t.name, t.columns]));
     const symbols: unknown[] = [...catalogSymbols(K)].filter(([name]) => !custom.has(name)).map(([, symbol]) => symbol);
     for (const [name, columns] of custom) symbols.push(tableSymbol(K, name, columns));
+    // A table and a function of one name would make every reference to it ambiguous; the table wins.
+    for (const [name, symbol] of asimFunctionSymbols(K)) if (!custom.has(name) && !catalogSymbols(K).has(name)) symbols.push(symbol);
     this.baseWatchlistTable = tableSymbol(K, '_GetWatchlist', WATCHLIST_BUILTIN_COLUMNS);
     this.watchlists = new Map(
       watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, mergeColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),
     );
     symbols.push(this.watchlistFunction(K));
-    const database = new K.Symbols.DatabaseSymbol.$ctor1('workspace', symbols, false);
+    const database = indexMembersByName(new K.Symbols.DatabaseSymbol.$ctor1('workspace', symbols, false), symbols);
     this.globals = K.GlobalState.Default.WithDatabase(database);
   }
 
@@ -100,6 +104,34 @@ function catalogSymbols(K: KustoNamespace): Map<string, unknown> {
   return catalogCache;
 }
 
+let asimCache: Map<string, unknown> | undefined;
+
+/** The ~450 ASIM parser function symbols, built once per process; parsers of one schema share its result table. */
+function asimFunctionSymbols(K: KustoNamespace): Map<string, unknown> {
+  if (!asimCache) {
+    const catalog = loadAsimCatalog();
+    const results = new Map([...catalog.schemas].map(([schema, columns]) => [schema, tableSymbol(K, schema, columns)]));
+    asimCache = new Map();
+    for (const fn of catalog.functions.values()) asimCache.set(fn.name, asimFunctionSymbol(K, fn, results.get(fn.schema)));
+  }
+  return asimCache;
+}
+
+/**
+ * Every ASIM parameter is optional (minOccurring 0), so `imDns`, `imDns()` and `imDns(domain_has_any=x)`
+ * all bind; its default is shown as text, as there is no body to expand. Kusto.Language coerces any
+ * argument to a database function's declared scalar type — even a table — so a declared type would
+ * check nothing; the Scalar kind keeps that scalar coercion but rejects a tabular argument. The
+ * declared type stays in the description (and in asim-functions.json).
+ */
+function asimFunctionSymbol(K: KustoNamespace, fn: AsimFunction, result: unknown): unknown {
+  const { ParameterTypeKind, ArgumentKind } = K.Symbols;
+  const parameters = fn.parameters.map(
+    (p) => new K.Symbols.Parameter.ctor(p.name, ParameterTypeKind.Scalar, ArgumentKind.Expression, null, null, false, p.defaultValue ?? null, 0, 1, null, p.type),
+  );
+  return new K.Symbols.FunctionSymbol.$ctor5(fn.name, result, parameters);
+}
+
 /**
  * Builds the symbol from typed columns directly: parsing a "(Col:type, …)" schema string per table
  * costs ~20× more, which for ~900 tables is a second at start-up (several under jest).
@@ -107,6 +139,25 @@ function catalogSymbols(K: KustoNamespace): Map<string, unknown> {
 function tableSymbol(K: KustoNamespace, name: string, columns: readonly TableColumn[]): unknown {
   const symbols = columns.map((c) => new K.Symbols.ColumnSymbol(c.name, K.Symbols.ScalarTypes.GetSymbol(c.type), null, null, null, null));
   return new K.Symbols.TableSymbol.$ctor4(name, symbols);
+}
+
+/**
+ * Kusto.Language resolves every name in a query by scanning all database members (twice: symbols,
+ * then functions), so each of the ~1,350 tables and functions costs time on every name reference.
+ * This instance-level override answers case-sensitive look-ups by name from a map and keeps
+ * Kusto's own kind filter (Matches$1); any other call (no name, ignoreCase) takes the original path.
+ */
+function indexMembersByName(database: any, members: readonly any[]): any {
+  const original = database.GetMembers$1;
+  const matches = kustoLanguage().Symbols.SymbolMatchExtensions?.Matches$1;
+  if (typeof original !== 'function' || typeof matches !== 'function') return database;
+  const byName = new Map<string, any[]>();
+  for (const m of members) byName.set(m.Name, [...(byName.get(m.Name) ?? []), m]);
+  database.GetMembers$1 = function (name: string | null, match: number, found: any, ignoreCase = false): void {
+    if (name == null || ignoreCase) return original.call(this, name, match, found, ignoreCase);
+    for (const m of byName.get(name) ?? []) if (matches(m, name, match, false)) found.add(m);
+  };
+  return database;
 }
 
 function mergeColumns(base: readonly TableColumn[], extra: readonly TableColumn[]): TableColumn[] {
