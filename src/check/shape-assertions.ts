@@ -1,6 +1,7 @@
 import type { Report } from './check';
 import type { LoadedDefinition } from '../load/loaded-project';
 import type { PropPath } from '../load/source-locator';
+import { closestName } from '../util/closest-name';
 
 export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -58,7 +59,7 @@ export class ShapeAssertions {
       return;
     }
     if (typeof v !== 'string' || !allowed.includes(v)) {
-      const suggestion = closest(String(v), allowed);
+      const suggestion = closestName(String(v), allowed);
       this.fail(path, `${label(path)} ${JSON.stringify(v)} is not one of ${allowed.join(', ')}`, suggestion ? `did you mean ${suggestion}?` : undefined, 'ENUM_INVALID');
     }
   }
@@ -116,35 +117,4 @@ export function label(path: PropPath): string {
 
 function typeName(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
-}
-
-/** The allowed value nearest to a misspelling (case-insensitive match or edit distance ≤ 2). */
-function closest(value: string, allowed: readonly string[]): string | undefined {
-  const lower = value.toLowerCase();
-  const exact = allowed.find((a) => a.toLowerCase() === lower);
-  if (exact) return exact;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of allowed) {
-    const d = editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const temp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = temp;
-    }
-  }
-  return row[b.length];
 }

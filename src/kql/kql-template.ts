@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { KqlParameters } from '../model/kql-source';
 import { KqlLiteralError, toKqlLiteral } from './kql-literal';
+import { lineStarts } from '../load/text-file';
 
 /** One problem in a query template, at a 0-based offset in the template text. */
 export interface TemplateProblem {
@@ -43,8 +44,8 @@ export function renderKqlTemplate(source: string, parameters: KqlParameters = {}
   } catch (error) {
     return { text: source, problems: [syntaxProblem(source, error)], toSourceOffset: (o) => o };
   }
-  const lineStarts = computeLineStarts(source);
-  const offsetOf = (pos: hbs.AST.Position): number => (lineStarts[pos.line - 1] ?? 0) + pos.column;
+  const starts = lineStarts(source);
+  const offsetOf = (pos: hbs.AST.Position): number => (starts[pos.line - 1] ?? 0) + pos.column;
   const problems: TemplateProblem[] = [];
   const segments: Segment[] = [];
   const used = new Set<string>();
@@ -112,14 +113,8 @@ function unused(name: string, offset: number): TemplateProblem {
 function syntaxProblem(source: string, error: unknown): TemplateProblem {
   const message = error instanceof Error ? error.message : String(error);
   const line = /line (\d+)/.exec(message);
-  const offset = line ? computeLineStarts(source)[Number(line[1]) - 1] ?? 0 : 0;
+  const offset = line ? lineStarts(source)[Number(line[1]) - 1] ?? 0 : 0;
   return { code: 'KQL_TEMPLATE_SYNTAX', severity: 'error', offset, message: `handlebars: ${message.split('\n')[0]}` };
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
 }
 
 function mapOffset(segments: readonly Segment[], offset: number): number {

@@ -7,12 +7,17 @@ import { CONTENT_DIRECTORIES } from './project-layout';
  * is the same on every machine. Test-case files (`*.cases.ts`) and declarations are not definitions.
  */
 export function discoverDefinitionFiles(root: string): string[] {
+  return discoverContentFiles(root, isDefinitionFile);
+}
+
+/** Files under the content folders whose name passes `accept`, sorted. */
+export function discoverContentFiles(root: string, accept: (name: string) => boolean): string[] {
   const out: string[] = [];
-  for (const dir of CONTENT_DIRECTORIES) walk(path.join(root, dir), out);
+  for (const dir of CONTENT_DIRECTORIES) walk(path.join(root, dir), accept, out);
   return out.sort();
 }
 
-function walk(dir: string, out: string[]): void {
+function walk(dir: string, accept: (name: string) => boolean, out: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -22,8 +27,8 @@ function walk(dir: string, out: string[]): void {
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (isDefinitionFile(entry.name)) out.push(full);
+    if (entry.isDirectory()) walk(full, accept, out);
+    else if (accept(entry.name)) out.push(full);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ValidatedProject } from '../check/validate-project';
 import { loadTableCatalog } from '../catalog/table-catalog';
+import { closestName } from '../util/closest-name';
 import { evaluateKql, type EvalTable } from '../kql/eval';
 import type { LoadedHuntingQuery, LoadedRule } from '../load/loaded-project';
 import type { TableInput } from '../model/rule-tests';
@@ -51,21 +52,9 @@ function checkTableNames(validated: ValidatedProject, tables: TableInput): void 
   const custom = new Set<string>(validated.project.tables.map((t) => t.props.name));
   for (const name of Object.keys(tables)) {
     if (catalog.has(name) || custom.has(name)) continue;
-    const lower = name.toLowerCase();
-    const near = [...catalog.keys(), ...custom].find((t) => t.toLowerCase() === lower || editDistanceAtMost2(t.toLowerCase(), lower));
+    const near = closestName(name, [...catalog.keys(), ...custom]);
     throw new Error(`sample data names table '${name}', which is neither in the table catalog nor a custom table of the project${near ? `; did you mean ${near}?` : ''}`);
   }
-}
-
-function editDistanceAtMost2(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length] <= 2;
 }
 
 function toEvalTables(tables: TableInput, scope: (rows: readonly Record<string, unknown>[]) => Record<string, unknown>[]): Record<string, EvalTable> {
