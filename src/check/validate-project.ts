@@ -20,7 +20,7 @@ export function validateProject(root: string): ValidatedProject {
 }
 
 export function validateLoadedProject(project: LoadedProject): ValidatedProject {
-  const schema = new KqlSchema(declaredTables(project), declaredWatchlists(project));
+  const schema = new KqlSchema({ tables: declaredTables(project), watchlists: declaredWatchlists(project) });
   const analyses = new Map<LoadedRule | LoadedHuntingQuery, QueryAnalysis>();
   for (const definition of [...project.rules, ...project.huntingQueries]) {
     if (definition.query) analyses.set(definition, analyzeQuery(definition.query.text, schema));

@@ -52,7 +52,7 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
         ...project.tables.map((t) => ({ name: t.props.name, columns: Object.entries(t.props.columns).map(([name, type]) => ({ name, type })) })),
         ...data.filter((t) => !catalog.has(t.name) && !project.tables.some((c) => c.props.name === t.name)).map((t) => ({ name: t.name, columns: inferColumns(t.rows) })),
       ];
-      const schema = new KqlSchema(declared, project.watchlists.map((w) => ({ alias: w.props.alias, columns: Object.entries(w.props.columns).map(([name, type]) => ({ name, type })) })));
+      const schema = new KqlSchema({ tables: declared, watchlists: project.watchlists.map((w) => ({ alias: w.props.alias, columns: Object.entries(w.props.columns).map(([name, type]) => ({ name, type })) })) });
       const tables: Record<string, EvalTable> = Object.fromEntries(data.map((t) => [t.name, { columns: [], rows: t.rows }]));
       try {
         const result = evaluateKql(text, { now, globals: schema.globals, tables, functions: { _GetWatchlist: watchlistFunction(project.watchlists) } });

@@ -14,6 +14,34 @@ export interface DeclaredWatchlist {
   readonly columns: readonly TableColumn[];
 }
 
+/** A parameter of a declared function; `defaultValue` is KQL literal text (`1d`, `"x"`), making it optional. */
+export interface FunctionParameter {
+  readonly name: string;
+  readonly type: string;
+  readonly defaultValue?: string;
+}
+
+/**
+ * A workspace function (a saved search with a function alias, or a parser) the project declares:
+ * either its KQL body, from which Kusto.Language infers the result at each call, or its output columns.
+ */
+export interface DeclaredFunction {
+  readonly name: string;
+  readonly parameters: readonly FunctionParameter[];
+  readonly body?: string;
+  readonly columns?: readonly TableColumn[];
+}
+
+/**
+ * Everything project-specific a query binds against. Plain data, so it can be hashed for the
+ * analysis cache and sent to worker threads, each of which builds its own KqlSchema from it.
+ */
+export interface SchemaInput {
+  readonly tables?: readonly DeclaredTable[];
+  readonly watchlists?: readonly DeclaredWatchlist[];
+  readonly functions?: readonly DeclaredFunction[];
+}
+
 /** A `_GetWatchlist(...)` call seen while binding, with the alias when it was a literal. */
 export interface WatchlistCall {
   readonly alias: string | undefined;
@@ -42,13 +70,19 @@ export class KqlSchema {
   /** Filled while one query is being bound; binding is synchronous, so one collector suffices. */
   private collector: WatchlistCall[] | undefined;
 
-  constructor(customTables: readonly DeclaredTable[] = [], watchlists: readonly DeclaredWatchlist[] = []) {
+  constructor(input: SchemaInput = {}) {
     const K = kustoLanguage();
-    const custom = new Map(customTables.map((t) => [t.name, t.columns]));
+    const watchlists = input.watchlists ?? [];
+    const custom = new Map((input.tables ?? []).map((t) => [t.name, t.columns]));
     const symbols: unknown[] = [...catalogSymbols(K)].filter(([name]) => !custom.has(name)).map(([, symbol]) => symbol);
     for (const [name, columns] of custom) symbols.push(tableSymbol(K, name, columns));
-    // A table and a function of one name would make every reference to it ambiguous; the table wins.
-    for (const [name, symbol] of asimFunctionSymbols(K)) if (!custom.has(name) && !catalogSymbols(K).has(name)) symbols.push(symbol);
+    // A table and a function of one name would make every reference to it ambiguous; the table wins,
+    // and a function the project declares wins over a catalog function of the same name.
+    const taken = (name: string): boolean => custom.has(name) || catalogSymbols(K).has(name);
+    const declaredFunctions = (input.functions ?? []).filter((f) => !taken(f.name));
+    for (const fn of declaredFunctions) symbols.push(declaredFunctionSymbol(K, fn));
+    const declaredNames = new Set(declaredFunctions.map((f) => f.name));
+    for (const [name, symbol] of asimFunctionSymbols(K)) if (!taken(name) && !declaredNames.has(name)) symbols.push(symbol);
     this.baseWatchlistTable = tableSymbol(K, '_GetWatchlist', WATCHLIST_BUILTIN_COLUMNS);
     this.watchlists = new Map(
       watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, mergeColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),
@@ -130,6 +164,17 @@ function asimFunctionSymbol(K: KustoNamespace, fn: AsimFunction, result: unknown
     (p) => new K.Symbols.Parameter.ctor(p.name, ParameterTypeKind.Scalar, ArgumentKind.Expression, null, null, false, p.defaultValue ?? null, 0, 1, null, p.type),
   );
   return new K.Symbols.FunctionSymbol.$ctor5(fn.name, result, parameters);
+}
+
+/**
+ * A body-declared function is expanded by Kusto.Language at each call site (so its result follows
+ * the arguments); a column-declared one returns a fixed table.
+ */
+function declaredFunctionSymbol(K: KustoNamespace, fn: DeclaredFunction): unknown {
+  const parameterList = `(${fn.parameters.map((p) => `${p.name}:${p.type}${p.defaultValue === undefined ? '' : `=${p.defaultValue}`}`).join(', ')})`;
+  if (fn.body !== undefined) return new K.Symbols.FunctionSymbol.$ctor16(fn.name, parameterList, `{\n${fn.body}\n}`, null);
+  const parameters = K.Symbols.Parameter.ParseList(parameterList);
+  return new K.Symbols.FunctionSymbol.$ctor5(fn.name, tableSymbol(K, fn.name, fn.columns ?? []), parameters);
 }
 
 /**

@@ -70,7 +70,7 @@ describe('ASIM parser functions in the KQL schema', () => {
   });
 
   test('a custom table of the same name as a parser wins, as it does over a catalog table', () => {
-    const custom = new KqlSchema([{ name: 'imDns', columns: [{ name: 'OnlyColumn', type: 'string' }] }]);
+    const custom = new KqlSchema({ tables: [{ name: 'imDns', columns: [{ name: 'OnlyColumn', type: 'string' }] }] });
     expect(analyze('imDns | project OnlyColumn', custom).problems).toEqual([]);
     expect(errors('imDns | project DnsQuery', custom)).toHaveLength(1);
     expect(errors('_Im_Dns | project DnsQuery', custom)).toEqual([]);
