@@ -119,7 +119,7 @@ function firstLiteral(node: any): any {
 function readWildcard(node: any, kind: string, text: string, out: KqlProblem[]): void {
   const source = text.slice(node.TextStart, node.TextStart + node.Width);
   const piped = kindOf(node.Parent) === 'PipeExpression' && node.Parent.Operator === node;
-  const isUnionStar = kind === 'UnionOperator' && /(^|[\s(,])\*/.test(source.replace(/^union\b/, ' '));
+  const isUnionStar = kind === 'UnionOperator' && unionOperands(node).some((operand) => kindOf(operand) === 'NameReference' && operand.SimpleName === '*');
   const isSearchAll = kind === 'SearchOperator' && !piped && !/^search\b[^|]*\bin\s*\(/.test(source);
   if (!isUnionStar && !isSearchAll && kind !== 'FindOperator') return;
   const what = kind === 'UnionOperator' ? 'union *' : kind === 'SearchOperator' ? 'search across all tables' : 'find';
@@ -130,6 +130,14 @@ function readWildcard(node: any, kind: string, text: string, out: KqlProblem[]):
     offset: node.TextStart,
     length: node.Width,
   });
+}
+
+/** The union's own table operands (not the text of parenthesized subqueries, where `*` multiplies). */
+function unionOperands(node: any): any[] {
+  const list = node.Expressions;
+  const operands: any[] = [];
+  for (let i = 0; i < (list?.Count ?? 0); i++) operands.push(list.getItem(i).Element);
+  return operands;
 }
 
 function resultColumnsOf(resultType: any): ResultColumn[] | undefined {

@@ -14,6 +14,8 @@ export function formatTableCatalogReport(build: TableCatalogBuild): string {
     ...merged.ciOnlyColumns.map((c) => `  ${c.table}.${c.column}: ${c.type}`),
     `Type conflicts (Log Analytics type kept): ${merged.typeConflicts.length}`,
     ...merged.typeConflicts.map((c) => `  ${c.table}.${c.column}: LA ${c.laType}, CI ${c.ciType}`),
+    `Workspace columns added: ${build.added.length} (${countBy(build.added.map((a) => a.why))})`,
+    ...build.added.filter((a) => a.why !== 'standard').map((a) => `  ${a.table}.${a.column}: ${a.type} (${a.why})`),
   ];
   return lines.join('\n');
 }
@@ -35,4 +37,10 @@ function sourceLines(label: string, source: SourceTables): string[] {
 
 function listSuffix(items: readonly string[]): string {
   return items.length ? `: ${items.join(', ')}` : '';
+}
+
+function countBy(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
 }

@@ -1,0 +1,89 @@
+import type { KustoScalarType } from '../kusto-scalar-type';
+import type { SourceColumn } from './source-tables';
+
+/**
+ * Columns every table has once it is in a Log Analytics workspace, whether or not its reference
+ * page lists them ("Standard columns in Azure Monitor Logs", learn.microsoft.com/azure/azure-monitor/logs/log-standard-columns).
+ * The table reference omits TenantId on ~160 tables (AuditLogs, DnsEvents, ...) that have it.
+ */
+export const STANDARD_COLUMNS: readonly SourceColumn[] = [
+  { name: 'TenantId', type: 'string' },
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: '_TimeReceived', type: 'datetime' },
+  { name: 'Type', type: 'string' },
+  { name: '_ItemId', type: 'string' },
+  { name: '_ResourceId', type: 'string' },
+  { name: '_SubscriptionId', type: 'string' },
+  { name: '_IsBillable', type: 'string' },
+  { name: '_BilledSize', type: 'real' },
+];
+
+/**
+ * Defender XDR advanced-hunting tables that the Microsoft Defender XDR connector streams into
+ * Sentinel. There they keep the event time `Timestamp` next to TimeGenerated, and rules written for
+ * both portals filter on it; the Log Analytics reference lists only TimeGenerated.
+ */
+export const DEFENDER_XDR_STREAMED_TABLES: readonly string[] = [
+  'AlertEvidence',
+  'AlertInfo',
+  'CloudAppEvents',
+  'DeviceEvents',
+  'DeviceFileCertificateInfo',
+  'DeviceFileEvents',
+  'DeviceImageLoadEvents',
+  'DeviceInfo',
+  'DeviceLogonEvents',
+  'DeviceNetworkEvents',
+  'DeviceNetworkInfo',
+  'DeviceProcessEvents',
+  'DeviceRegistryEvents',
+  'EmailAttachmentInfo',
+  'EmailEvents',
+  'EmailPostDeliveryEvents',
+  'EmailUrlInfo',
+  'IdentityDirectoryEvents',
+  'IdentityLogonEvents',
+  'IdentityQueryEvents',
+  'UrlClickEvents',
+];
+
+/**
+ * Columns the reference CSV lost: it has no column named `Name` in any table, while the
+ * reference pages list one (e.g. learn.microsoft.com/azure/azure-monitor/reference/tables/dnsevents).
+ * Only columns checked against their reference page are listed.
+ */
+export const DOCUMENTED_MISSING_COLUMNS: ReadonlyMap<string, readonly SourceColumn[]> = new Map([
+  ['DnsEvents', [{ name: 'Name', type: 'string' as KustoScalarType }]],
+  ['AADDomainServicesDNSAuditsDynamicUpdates', [{ name: 'Name', type: 'string' as KustoScalarType }]],
+]);
+
+/** A column the workspace rules above added to a table, for the generator's report. */
+export interface AddedColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly type: KustoScalarType;
+  readonly why: 'standard' | 'defender-xdr' | 'documented';
+}
+
+/** Appends the workspace columns a table lacks, in a fixed order, and says what it added. */
+export function addWorkspaceColumns(tables: ReadonlyMap<string, readonly SourceColumn[]>): {
+  tables: Map<string, SourceColumn[]>;
+  added: AddedColumn[];
+} {
+  const added: AddedColumn[] = [];
+  const xdr = new Set(DEFENDER_XDR_STREAMED_TABLES);
+  const out = new Map<string, SourceColumn[]>();
+  for (const [table, columns] of tables) {
+    const result = [...columns];
+    const add = (column: SourceColumn, why: AddedColumn['why']): void => {
+      if (result.some((c) => c.name === column.name)) return;
+      result.push(column);
+      added.push({ table, column: column.name, type: column.type, why });
+    };
+    for (const column of DOCUMENTED_MISSING_COLUMNS.get(table) ?? []) add(column, 'documented');
+    if (xdr.has(table)) add({ name: 'Timestamp', type: 'datetime' }, 'defender-xdr');
+    for (const column of STANDARD_COLUMNS) add(column, 'standard');
+    out.set(table, result);
+  }
+  return { tables: out, added };
+}
