@@ -46,7 +46,7 @@ describe('table catalog generator', () => {
   });
 
   test('columns only the Azure-Sentinel CI schemas have are appended after the Log Analytics ones', () => {
-    const cloudAudit = catalog.get('CloudAuditEvents')!.map((c) => c.name);
+    const cloudAudit = build.merged.tables.get('CloudAuditEvents')!.map((c) => c.name);
     expect(cloudAudit.slice(-3)).toEqual(['Timestamp', 'ResourceId', 'AzureResourceId']);
     expect(columnType('CloudAuditEvents', 'Timestamp')).toBe('datetime');
     expect(columnType('AADManagedIdentitySignInLogs', 'ConditionalAccessPoliciesV2')).toBe('dynamic');
@@ -137,5 +137,14 @@ describe('reading Azure-Sentinel CI table schemas', () => {
   test('a file without Name and Properties is an error naming the file', () => {
     expect(() => readSentinelCiTables([{ source: 'b.json', text: '{"Columns": []}' }])).toThrow(/^b\.json: expected \{ "Name"/);
     expect(() => readSentinelCiTables([{ source: 'c.json', text: '{' }])).toThrow(/^c\.json: not valid JSON/);
+  });
+
+  test('workspace columns the reference lacks are added: standard ones, Timestamp on Defender XDR tables, documented Name', () => {
+    expect(columnType('AuditLogs', 'TenantId')).toBe('string');
+    expect(columnType('DnsEvents', '_ItemId')).toBe('string');
+    expect(columnType('DeviceProcessEvents', 'Timestamp')).toBe('datetime');
+    expect(columnType('SigninLogs', 'Timestamp')).toBeUndefined();
+    expect(columnType('DnsEvents', 'Name')).toBe('string');
+    expect(build.added).toContainEqual({ table: 'AuditLogs', column: 'TenantId', type: 'string', why: 'standard' });
   });
 });

@@ -1,22 +1,9 @@
 import type { KustoScalarType } from '../kusto-scalar-type';
+import { STANDARD_COLUMNS } from '../standard-columns';
 import type { SourceColumn } from './source-tables';
 
-/**
- * Columns every table has once it is in a Log Analytics workspace, whether or not its reference
- * page lists them ("Standard columns in Azure Monitor Logs", learn.microsoft.com/azure/azure-monitor/logs/log-standard-columns).
- * The table reference omits TenantId on ~160 tables (AuditLogs, DnsEvents, ...) that have it.
- */
-export const STANDARD_COLUMNS: readonly SourceColumn[] = [
-  { name: 'TenantId', type: 'string' },
-  { name: 'TimeGenerated', type: 'datetime' },
-  { name: '_TimeReceived', type: 'datetime' },
-  { name: 'Type', type: 'string' },
-  { name: '_ItemId', type: 'string' },
-  { name: '_ResourceId', type: 'string' },
-  { name: '_SubscriptionId', type: 'string' },
-  { name: '_IsBillable', type: 'string' },
-  { name: '_BilledSize', type: 'real' },
-];
+/** The table reference omits TenantId on ~160 tables (AuditLogs, DnsEvents, ...) that have it. */
+export { STANDARD_COLUMNS };
 
 /**
  * Defender XDR advanced-hunting tables that the Microsoft Defender XDR connector streams into
