@@ -3,6 +3,7 @@ import { runValidationBench } from './validation-bench';
 import { runEvaluatorBench } from './evaluator-bench';
 import { printDeployBench } from './deploy-bench';
 import { runImportBench } from './import-bench';
+import { formatCorpusValidationFigures, runCorpusValidationBench } from './corpus-validation-bench';
 
 /** `npm run bench`: prints each figure; ratios are measured in the same run to cancel machine noise. */
 function main(): void {
@@ -34,6 +35,7 @@ function main(): void {
       `  ... then validate (the default)   ${i.importAndValidatePerRuleMs.toFixed(2)} ms per rule (${(i.importAndValidateMs / 1000).toFixed(2)} s)`,
     ].join('\n'),
   );
+  console.log(formatCorpusValidationFigures(runCorpusValidationBench(root)));
   printDeployBench(root).catch((error) => {
     console.error(error);
     process.exitCode = 1;

@@ -11,6 +11,7 @@ import { techniqueCheck } from './technique-check';
 import { techniqueCatalogCheck } from './technique-catalog-check';
 import { versionLockCheck } from './version-lock-check';
 import { watchlistCheck } from './watchlist-check';
+import { workspaceDefinitionsCheck } from './workspace-definitions-check';
 
 /** Every check `validate` and `build` run, in reporting order. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -24,6 +25,7 @@ export const ALL_CHECKS: readonly Check[] = [
   queryLimitsCheck,
   watchlistCheck,
   customTableCheck,
+  workspaceDefinitionsCheck,
   duplicatesCheck,
   versionLockCheck,
 ];

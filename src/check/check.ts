@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from './diagnostic';
-import type { LoadedCustomTable, LoadedHuntingQuery, LoadedProject, LoadedRule, LoadedWatchlist } from '../load/loaded-project';
+import type { LoadedCustomTable, LoadedDefinition, LoadedFunction, LoadedHuntingQuery, LoadedProject, LoadedRule, LoadedWatchlist } from '../load/loaded-project';
 import type { PropPath } from '../load/source-locator';
 import type { QueryAnalysis } from '../kql/analyze-query';
 
@@ -8,12 +8,14 @@ export interface CheckContext {
   readonly project: LoadedProject;
   /** Keyed by the loaded rule or hunting query; absent when its query could not be loaded. */
   readonly analyses: ReadonlyMap<LoadedRule | LoadedHuntingQuery, QueryAnalysis>;
+  /** Each body-declared workspace function's body, analyzed with its parameters declared. */
+  readonly functionAnalyses?: ReadonlyMap<LoadedFunction, QueryAnalysis>;
 }
 
 export interface Report {
   /** A problem with a property of a definition, located in its `.ts` file. */
   at(
-    definition: LoadedRule | LoadedHuntingQuery | LoadedWatchlist | LoadedCustomTable,
+    definition: LoadedDefinition,
     path: PropPath,
     code: string,
     severity: Severity,
@@ -37,7 +39,7 @@ export interface Check {
   finalize?(ctx: CheckContext, report: Report): void;
 }
 
-export function ruleIdOf(definition: LoadedRule | LoadedHuntingQuery | LoadedWatchlist | LoadedCustomTable): string | undefined {
+export function ruleIdOf(definition: LoadedDefinition): string | undefined {
   if (definition.kind === 'AnalyticsRule' || definition.kind === 'HuntingQuery') return String(definition.props.id);
   return undefined;
 }

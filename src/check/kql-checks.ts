@@ -29,7 +29,7 @@ function reportQuery(definition: LoadedRule | LoadedHuntingQuery, analysis: Quer
       file: query.file,
       ...query.positionAt(problem.offset),
       ruleId,
-      ...(problem.code === 'KQL_UNKNOWN_NAME' ? { hint: 'check the spelling against the table schema; custom tables are declared with defineCustomTable() in tables/' } : {}),
+      ...(problem.hint ? { hint: problem.hint } : problem.code === 'KQL_UNKNOWN_NAME' ? { hint: 'check the spelling against the table schema; custom tables are declared with defineCustomTable() in tables/' } : {}),
     });
   }
 }

@@ -1,11 +1,18 @@
+import path from 'node:path';
 import type { CheckContext } from './check';
 import type { Diagnostic } from './diagnostic';
 import { runChecks } from './run-checks';
-import { analyzeQuery, type QueryAnalysis } from '../kql/analyze-query';
-import { KqlSchema, type DeclaredTable, type DeclaredWatchlist } from '../kql/kql-schema';
+import type { QueryAnalysis } from '../kql/analyze-query';
+import type { KqlSchema, SchemaInput } from '../kql/kql-schema';
+import type { AnalysisPool } from '../kql/analysis-pool';
+import { startEarlyAnalysis, type EarlyAnalysis } from '../kql/early-analysis';
+import { QueryAnalyzer } from '../kql/query-analyzer';
+import { DefinitionCache } from '../load/definition-cache';
+import { mergeSchemaInputs } from '../schema/merge-schema-inputs';
+import { analyzeFunctionBodies } from './function-bodies';
+import { projectSchemaInput } from './project-schema-input';
 import type { LoadedHuntingQuery, LoadedProject, LoadedRule } from '../load/loaded-project';
 import { loadProject } from '../load/load-project';
-import { COLUMN_TYPES, type ColumnType } from '../model/column-types';
 
 export interface ValidatedProject {
   readonly project: LoadedProject;
@@ -15,33 +22,46 @@ export interface ValidatedProject {
 }
 
 /** load → bind every query against the workspace schema → run every check. Never throws for bad content. */
-export function validateProject(root: string): ValidatedProject {
-  return validateLoadedProject(loadProject(root));
-}
-
-export function validateLoadedProject(project: LoadedProject): ValidatedProject {
-  const schema = new KqlSchema({ tables: declaredTables(project), watchlists: declaredWatchlists(project) });
-  const analyses = new Map<LoadedRule | LoadedHuntingQuery, QueryAnalysis>();
-  for (const definition of [...project.rules, ...project.huntingQueries]) {
-    if (definition.query) analyses.set(definition, analyzeQuery(definition.query.text, schema));
+export function validateProject(root: string, options: ValidateOptions = {}): ValidatedProject {
+  const { cacheDir } = options;
+  if (cacheDir === undefined) return validateLoadedProject(loadProject(root), options);
+  const { snapshot, pool } = options.early ?? startEarlyAnalysis(root, cacheDir);
+  try {
+    const definitionCache = new DefinitionCache(cacheDir);
+    const validated = validateLoadedProject(loadProject(root, { definitionCache }), options, pool);
+    definitionCache.save(); // after the checks, which recorded where their findings are written
+    snapshot.save();
+    return validated;
+  } finally {
+    pool?.close();
   }
-  const ctx: CheckContext = { project, analyses };
-  return { project, schema, analyses, diagnostics: runChecks(ctx) };
 }
 
-function declaredTables(project: LoadedProject): DeclaredTable[] {
-  return project.tables
-    .filter((t) => typeof t.props.name === 'string' && t.props.columns && typeof t.props.columns === 'object')
-    .map((t) => ({ name: t.props.name, columns: typedColumns(t.props.columns) }));
+export interface ValidateOptions {
+  /** Bound after the project's own declarations, winning on a name clash (e.g. an environment's pulled workspace schema). */
+  readonly schemaParts?: readonly SchemaInput[];
+  /** Reuse the definitions and query analyses kept in this folder, and keep new ones there (`validate` passes projectCacheDir). */
+  readonly cacheDir?: string;
+  /** With `cacheDir`: what startEarlyAnalysis() started before this module was even loaded. */
+  readonly early?: EarlyAnalysis;
 }
 
-function declaredWatchlists(project: LoadedProject): DeclaredWatchlist[] {
-  return project.watchlists
-    .filter((w) => typeof w.props.alias === 'string' && w.props.columns && typeof w.props.columns === 'object')
-    .map((w) => ({ alias: w.props.alias, columns: typedColumns(w.props.columns) }));
-}
-
-/** Columns with an invalid type are reported by the definition checks; bind them as string meanwhile. */
-function typedColumns(columns: Readonly<Record<string, ColumnType>>): { name: string; type: ColumnType }[] {
-  return Object.entries(columns).map(([name, type]) => ({ name, type: (COLUMN_TYPES as readonly string[]).includes(type) ? type : 'string' }));
+/** `pool`: analysis workers started early (see validateProject). */
+export function validateLoadedProject(project: LoadedProject, options: ValidateOptions = {}, pool?: AnalysisPool): ValidatedProject {
+  const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), { cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'), pool });
+  // Cached analyses first, the rest on every core; Kusto.Language is loaded only if something is not cached.
+  const queried = [...project.rules, ...project.huntingQueries].filter((d) => d.query);
+  const results = analyzer.analyzeAll(queried.map((d) => d.query!.text));
+  const analyses = new Map<LoadedRule | LoadedHuntingQuery, QueryAnalysis>(queried.map((d, i) => [d, results[i]]));
+  const functionAnalyses = project.functions.length > 0 ? analyzeFunctionBodies(project, analyzer.schema) : new Map();
+  const ctx: CheckContext = { project, analyses, functionAnalyses };
+  return {
+    project,
+    // Built on first use: a fully cached run never needs Kusto.Language.
+    get schema(): KqlSchema {
+      return analyzer.schema;
+    },
+    analyses,
+    diagnostics: runChecks(ctx),
+  };
 }

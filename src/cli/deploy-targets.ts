@@ -70,12 +70,44 @@ export function prepareRun(options: TargetOptions, root: string, io: CliIo, setE
   }
 }
 
-function prepare(options: TargetOptions, root: string, io: CliIo, setExit: (code: number) => void): PreparedRun | undefined {
+/** Checks --concurrency and the workspace flags (all three or none, not with --environment); returns the concurrency. */
+export function checkTargetOptions(options: Pick<TargetOptions, 'concurrency' | 'subscription' | 'resourceGroup' | 'workspace' | 'environment'>): number {
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64 (got ${options.concurrency})`);
   const byFlags = [options.subscription, options.resourceGroup, options.workspace];
   if (byFlags.some((f) => f !== undefined) && byFlags.some((f) => f === undefined)) throw new UsageError('name one workspace with all three of --subscription, --resource-group and --workspace');
   if (byFlags[0] !== undefined && options.environment) throw new UsageError('use either --environment or --subscription/--resource-group/--workspace, not both');
+  return concurrency;
+}
+
+/**
+ * Signed-in clients per subscription, all sharing one request budget: the endpoint from
+ * --arm-endpoint, $SENTINEL_CAC_ARM_ENDPOINT or the public cloud. A bad endpoint or token is a UsageError.
+ */
+export function clientFactory(options: Pick<TargetOptions, 'armEndpoint' | 'debug'>, concurrency: number, io: CliIo, firstSubscriptionId: string): (subscriptionId: string) => DeployClients {
+  const endpoint = options.armEndpoint ?? process.env[ENDPOINT_ENV] ?? DEFAULT_ARM_ENDPOINT;
+  const { credential } = credentialFromEnvironment();
+  const budget = new RequestBudget(concurrency);
+  const clients = new Map<string, DeployClients>();
+  const clientsFor = (subscriptionId: string): DeployClients => {
+    let c = clients.get(subscriptionId);
+    if (!c) {
+      c = createDeployClients(subscriptionId, { endpoint, credential, budget, ...(options.debug && { debug: (line: string) => io.err(line) }) });
+      clients.set(subscriptionId, c);
+    }
+    return c;
+  };
+  try {
+    clientsFor(firstSubscriptionId);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return clientsFor;
+}
+
+function prepare(options: TargetOptions, root: string, io: CliIo, setExit: (code: number) => void): PreparedRun | undefined {
+  const concurrency = checkTargetOptions(options);
+  const byFlags = [options.subscription, options.resourceGroup, options.workspace];
 
   const configPath = path.resolve(root, options.config ?? DEFAULT_CONFIG_FILE);
   let config: EnvironmentsConfig | undefined;
@@ -98,34 +130,20 @@ function prepare(options: TargetOptions, root: string, io: CliIo, setExit: (code
     return fail([]);
   }
 
-  const endpoint = options.armEndpoint ?? process.env[ENDPOINT_ENV] ?? DEFAULT_ARM_ENDPOINT;
-  const { credential } = credentialFromEnvironment();
-  const budget = new RequestBudget(concurrency);
-  const clients = new Map<string, DeployClients>();
-  const clientsFor = (subscriptionId: string): DeployClients => {
-    let c = clients.get(subscriptionId);
-    if (!c) {
-      c = createDeployClients(subscriptionId, { endpoint, credential, budget, ...(options.debug && { debug: (line: string) => io.err(line) }) });
-      clients.set(subscriptionId, c);
-    }
-    return c;
-  };
-  try {
-    clientsFor(jobs[0].target.subscriptionId);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const clientsFor = clientFactory(options, concurrency, io, jobs[0].target.subscriptionId);
   return { validated, jobs, sourceId: options.sourceId ?? config?.sourceId ?? DEFAULT_SOURCE_ID, configFile: config?.file, clientsFor };
 }
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-function flagJob(o: TargetOptions): WorkspaceJob {
+/** The one workspace named by --subscription, --resource-group and --workspace (all three given). */
+export function flagJob(o: Pick<TargetOptions, 'subscription' | 'resourceGroup' | 'workspace'>): WorkspaceJob {
   if (!GUID.test(o.subscription!)) throw new UsageError(`--subscription ${JSON.stringify(o.subscription)} is not a subscription id (a GUID)`);
   return { target: { name: o.workspace!, subscriptionId: o.subscription!, resourceGroup: o.resourceGroup!, workspace: o.workspace! } };
 }
 
-function environmentJobs(config: EnvironmentsConfig, names: readonly string[] | undefined): WorkspaceJob[] {
+/** The environments named (all of them when `names` is undefined); an unknown name is a UsageError. */
+export function environmentJobs(config: EnvironmentsConfig, names: readonly string[] | undefined): WorkspaceJob[] {
   const known = config.environments.map((e) => e.name);
   const unknown = (names ?? []).filter((n) => !known.includes(n));
   if (unknown.length) throw new UsageError(`unknown environment ${unknown.join(', ')}; ${config.file} declares ${known.join(', ')}`);

@@ -1,21 +1,49 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerBuild } from './build-command';
-import { registerDeploy } from './deploy-command';
-import { registerImport } from './import-command';
 import { EXIT, processIo, type CliIo } from './io';
-import { registerPlan } from './plan-command';
-import { registerValidate } from './validate-command';
-import { registerTest } from './test-command';
-import { registerRun } from './run-command';
-import { registerVersion } from './version-command';
-import { registerNew } from './new-command';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
 
-/** Builds the command tree; each command sets the exit code through `setExit`. */
-export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
+type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+/**
+ * Every command, in --help order, by the name it registers. A command's module is only loaded when
+ * it is registered: some pull in the Azure SDKs or the TypeScript compiler, which would cost every
+ * run of any command about a second.
+ */
+const COMMANDS: readonly (readonly [name: string, register: Register])[] = [
+  ['validate', (p, io, exit) => (require('./validate-command') as typeof import('./validate-command')).registerValidate(p, io, exit, version)],
+  ['build', (p, io, exit) => (require('./build-command') as typeof import('./build-command')).registerBuild(p, io, exit)],
+  ['plan', (p, io, exit) => (require('./plan-command') as typeof import('./plan-command')).registerPlan(p, io, exit)],
+  ['deploy', (p, io, exit) => (require('./deploy-command') as typeof import('./deploy-command')).registerDeploy(p, io, exit)],
+  ['import', (p, io, exit) => (require('./import-command') as typeof import('./import-command')).registerImport(p, io, exit)],
+  ['test', (p, io, exit) => (require('./test-command') as typeof import('./test-command')).registerTest(p, io, exit)],
+  ['run', (p, io, exit) => (require('./run-command') as typeof import('./run-command')).registerRun(p, io, exit)],
+  ['version', (p, io, exit) => (require('./version-command') as typeof import('./version-command')).registerVersion(p, io, exit)],
+  ['new', (p, io, exit) => (require('./new-command') as typeof import('./new-command')).registerNew(p, io, exit)],
+  ['schema', (p, io, exit) => (require('./schema-command') as typeof import('./schema-command')).registerSchema(p, io, exit)],
+];
+
+/**
+ * The command an argument list runs, when it names one of COMMANDS before any --help or --version;
+ * otherwise undefined (help, version, no command, a typo), which needs the whole tree.
+ */
+export function invokedCommand(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-C' || arg === '--project') i++;
+    else if (arg === '--' || arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version') return undefined;
+    else if (!arg.startsWith('-')) return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the command tree; each command sets the exit code through `setExit`. With `only`, just that
+ * command is registered: parsing and running it is then the same, without loading the others.
+ */
+export function createProgram(io: CliIo, setExit: (code: number) => void, only?: string): Command {
   const program = new Command('sentinel-cac')
     .description('Microsoft Sentinel content as code: validate, build, test and deploy typed definitions')
     .version(version, '-V, --version')
@@ -28,22 +56,15 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
       const dir = root.opts().project as string;
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) root.error(`error: project folder ${dir} does not exist (-C, --project)`, { exitCode: EXIT.usage });
     });
-  registerValidate(program, io, setExit, version);
-  registerBuild(program, io, setExit);
-  registerPlan(program, io, setExit);
-  registerDeploy(program, io, setExit);
-  registerImport(program, io, setExit);
-  registerTest(program, io, setExit);
-  registerRun(program, io, setExit);
-  registerVersion(program, io, setExit);
-  registerNew(program, io, setExit);
+  const chosen = COMMANDS.filter(([name]) => name === only);
+  for (const [, register] of chosen.length > 0 ? chosen : COMMANDS) register(program, io, setExit);
   return program;
 }
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 content errors, 2 usage). */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(io, (c) => (code = c));
+  const program = createProgram(io, (c) => (code = c), invokedCommand(argv.slice(2)));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

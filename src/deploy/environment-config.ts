@@ -29,6 +29,8 @@ export interface EnvironmentConfig {
   /** Undefined = all content. */
   readonly content?: ContentSelection;
   readonly watchlistRows: readonly WatchlistRowsSource[];
+  /** Absolute path of the pulled workspace schema (`schema:`, relative to the config file); undefined = schemas/<name>.schema.json. */
+  readonly schema?: string;
   /** Where the environment and its fields are written, for diagnostics found later. */
   readonly at: ConfigPosition;
   readonly fieldAt: Readonly<Record<string, ConfigPosition>>;

@@ -16,7 +16,7 @@ const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/;
 const WORKSPACE = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const TOP_KEYS = ['sourceId', 'environments'];
-const ENV_KEYS = ['subscriptionId', 'resourceGroup', 'workspace', 'content', 'watchlistRows'];
+const ENV_KEYS = ['subscriptionId', 'resourceGroup', 'workspace', 'content', 'watchlistRows', 'schema'];
 
 export interface ReadConfigResult {
   readonly config: EnvironmentsConfig | undefined;
@@ -105,8 +105,9 @@ function readEnvironment(pair: Pair<Node, Node>, ctx: Ctx): EnvironmentConfig | 
   const workspace = required('workspace', WORKSPACE, 'a Log Analytics workspace name (4-63 letters, digits and hyphens)');
   const content = readContent(body.get('content', true) as Node | undefined, name, ctx, fieldAt);
   const watchlistRows = readRows(body.get('watchlistRows', true) as Node | undefined, name, ctx, fieldAt);
-  if (!subscriptionId || !resourceGroup || !workspace || content === null || watchlistRows === null) return undefined;
-  return { name, subscriptionId, resourceGroup, workspace, ...(content && { content }), watchlistRows, at, fieldAt };
+  const schema = readSchemaPath(body.get('schema', true) as Node | undefined, name, ctx, fieldAt);
+  if (!subscriptionId || !resourceGroup || !workspace || content === null || watchlistRows === null || schema === null) return undefined;
+  return { name, subscriptionId, resourceGroup, workspace, ...(content && { content }), watchlistRows, ...(schema && { schema }), at, fieldAt };
 }
 
 /** undefined = all content; null = invalid (reported). */
@@ -159,6 +160,18 @@ function readRows(node: Node | undefined, env: string, ctx: Ctx, fieldAt: Record
     out.push({ alias, written, file: path.resolve(ctx.baseDir, written), at });
   }
   return ok ? out : null;
+}
+
+/** The environment's pulled schema file (`sentinel-cac schema pull`); undefined = the default path; null = invalid (reported). */
+function readSchemaPath(node: Node | undefined, env: string, ctx: Ctx, fieldAt: Record<string, ConfigPosition>): string | undefined | null {
+  if (node === undefined) return undefined;
+  fieldAt.schema = ctx.pos(node);
+  const written = stringValue(node);
+  if (written === undefined || !written.endsWith('.json')) {
+    ctx.report(ctx.pos(node), `environment ${env}: schema must be the path of a .json file (relative to this file)`, `e.g. schema: schemas/${env}.schema.json`);
+    return null;
+  }
+  return path.resolve(ctx.baseDir, written);
 }
 
 function unknownKeys(map: YAMLMap, allowed: readonly string[], report: Ctx['report'], pos: Ctx['pos'], where = 'the environments file'): void {

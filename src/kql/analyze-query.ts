@@ -1,5 +1,6 @@
 import { kindOf, kustoLanguage, toArray } from './kusto-bridge';
 import type { KqlSchema, WatchlistCall } from './kql-schema';
+import { explainUnknownName } from './unknown-names';
 
 export interface KqlProblem {
   readonly code: string;
@@ -8,6 +9,8 @@ export interface KqlProblem {
   /** 0-based offset and length in the analyzed text. */
   readonly offset: number;
   readonly length: number;
+  /** What to do about it, when there is something specific to say. */
+  readonly hint?: string;
 }
 
 export interface ResultColumn {
@@ -42,13 +45,17 @@ const TICKS_PER_MINUTE = 600_000_000;
 export function analyzeQuery(text: string, schema: KqlSchema): QueryAnalysis {
   const K = kustoLanguage();
   const { result: code, calls } = schema.collectWatchlistCalls(() => K.KustoCode.ParseAndAnalyze(text, schema.globals));
-  const problems: KqlProblem[] = toArray(code.GetDiagnostics()).map((d: any) => ({
-    code: kustoProblemCode(d.Code as string),
-    severity: d.Severity === 'Error' ? 'error' : 'warning',
-    message: `${d.Message} (${d.Code})`,
-    offset: d.Start,
-    length: d.Length,
-  }));
+  const problems: KqlProblem[] = toArray(code.GetDiagnostics()).map((d: any) => {
+    const problem: KqlProblem = {
+      code: kustoProblemCode(d.Code as string),
+      severity: d.Severity === 'Error' ? 'error' : 'warning',
+      message: `${d.Message} (${d.Code})`,
+      offset: d.Start,
+      length: d.Length,
+    };
+    const unknown = problem.code === 'KQL_UNKNOWN_NAME' ? explainUnknownName(d.Code, unquote(text.slice(d.Start, d.Start + d.Length)), () => schema.tabularNames()) : undefined;
+    return unknown ? { ...problem, code: unknown.code, message: `${unknown.message} (${d.Code})`, hint: unknown.hint } : problem;
+  });
   const facts = readTree(code.Syntax, text);
   problems.push(...facts.wildcards);
   const uniqueCalls = dedupeByOffset(calls);
@@ -149,6 +156,11 @@ function dedupeByOffset(calls: readonly WatchlistCall[]): WatchlistCall[] {
   const seen = new Map<number, WatchlistCall>();
   for (const call of calls) if (!seen.has(call.offset)) seen.set(call.offset, call);
   return [...seen.values()].sort((a, b) => a.offset - b.offset);
+}
+
+/** `table("X_CL")` and `['X_CL']` name the table in quotes. */
+function unquote(name: string): string {
+  return name.replace(/^\[?\s*(["'])(.*)\1\s*\]?$/, '$2');
 }
 
 /** Kusto codes grouped into the few kinds a rule author acts on differently. */

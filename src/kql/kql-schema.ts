@@ -1,6 +1,8 @@
 import { loadAsimCatalog, type AsimFunction } from '../catalog/asim-catalog';
+import { OPEN_SCHEMA_TABLES, STANDARD_COLUMNS } from '../catalog/standard-columns';
 import { loadTableCatalog, type TableColumn } from '../catalog/table-catalog';
 import { kustoLanguage, type KustoNamespace } from './kusto-bridge';
+import { LazySymbol, lazyDatabaseGlobals } from './lazy-database';
 
 /** A table the project declares itself (custom `_CL` tables). */
 export interface DeclaredTable {
@@ -40,6 +42,19 @@ export interface SchemaInput {
   readonly tables?: readonly DeclaredTable[];
   readonly watchlists?: readonly DeclaredWatchlist[];
   readonly functions?: readonly DeclaredFunction[];
+  readonly workspaceContent?: WorkspaceContent;
+}
+
+/**
+ * Solution content the project's workspaces have, by name (from defineWorkspaceCatalog()). The
+ * reference gives no output columns for solution parsers and custom tables, so they bind as open
+ * schemas: any column name is accepted, with an unknown type. `schema pull` gives the real ones.
+ */
+export interface WorkspaceContent {
+  /** Parser function names (the solutions' and any legacy parsers listed). */
+  readonly parsers: readonly string[];
+  /** Custom log table names (`..._CL`). */
+  readonly customTables: readonly string[];
 }
 
 /** A `_GetWatchlist(...)` call seen while binding, with the alias when it was a literal. */
@@ -69,6 +84,8 @@ export class KqlSchema {
   private readonly baseWatchlistTable: unknown;
   /** Filled while one query is being bound; binding is synchronous, so one collector suffices. */
   private collector: WatchlistCall[] | undefined;
+  private readonly declaredNames: readonly string[];
+  private names: readonly string[] | undefined;
 
   constructor(input: SchemaInput = {}) {
     const K = kustoLanguage();
@@ -83,13 +100,18 @@ export class KqlSchema {
     for (const fn of declaredFunctions) symbols.push(declaredFunctionSymbol(K, fn));
     const declaredNames = new Set(declaredFunctions.map((f) => f.name));
     for (const [name, symbol] of asimFunctionSymbols(K)) if (!taken(name) && !declaredNames.has(name)) symbols.push(symbol);
+    const content = input.workspaceContent;
+    const bound = new Set([...custom.keys(), ...declaredNames]);
+    const unbound = (name: string): boolean => !bound.has(name) && !catalogSymbols(K).has(name) && !asimFunctionSymbols(K).has(name);
+    for (const name of new Set(content?.customTables ?? [])) if (unbound(name) && bound.add(name)) symbols.push(openTableSymbol(K, name, STANDARD_COLUMNS));
+    for (const name of new Set(content?.parsers ?? [])) if (unbound(name) && bound.add(name)) symbols.push(openParserSymbol(K, name));
     this.baseWatchlistTable = tableSymbol(K, '_GetWatchlist', WATCHLIST_BUILTIN_COLUMNS);
     this.watchlists = new Map(
       watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, mergeColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),
     );
     symbols.push(this.watchlistFunction(K));
-    const database = indexMembersByName(new K.Symbols.DatabaseSymbol.$ctor1('workspace', symbols, false), symbols);
-    this.globals = K.GlobalState.Default.WithDatabase(database);
+    this.declaredNames = [...bound];
+    this.globals = lazyDatabaseGlobals('workspace', symbols);
   }
 
   /** Runs `bind` while recording every `_GetWatchlist` call it makes Kusto resolve. */
@@ -101,6 +123,12 @@ export class KqlSchema {
     } finally {
       this.collector = undefined;
     }
+  }
+
+  /** Every table and tabular function name a query can use here, for "did you mean" hints. */
+  tabularNames(): readonly string[] {
+    this.names ??= [...catalogSymbols(kustoLanguage()).keys(), ...asimFunctionSymbols(kustoLanguage()).keys(), ...this.declaredNames];
+    return this.names;
   }
 
   hasWatchlist(alias: string): boolean {
@@ -127,26 +155,26 @@ export class KqlSchema {
   }
 }
 
-let catalogCache: Map<string, unknown> | undefined;
+let catalogCache: Map<string, LazySymbol> | undefined;
 
-/** The catalog's ~900 table symbols are built once per process and shared by every schema. */
-function catalogSymbols(K: KustoNamespace): Map<string, unknown> {
+/** The catalog's ~900 table symbols, each built on first use (lazy-database) and shared by every schema. */
+function catalogSymbols(K: KustoNamespace): Map<string, LazySymbol> {
   if (!catalogCache) {
     catalogCache = new Map();
-    for (const [name, columns] of loadTableCatalog()) catalogCache.set(name, tableSymbol(K, name, columns));
+    for (const [name, columns] of loadTableCatalog()) catalogCache.set(name, new LazySymbol(name, () => (OPEN_SCHEMA_TABLES.has(name) ? openTableSymbol(K, name, columns) : tableSymbol(K, name, columns))));
   }
   return catalogCache;
 }
 
-let asimCache: Map<string, unknown> | undefined;
+let asimCache: Map<string, LazySymbol> | undefined;
 
-/** The ~450 ASIM parser function symbols, built once per process; parsers of one schema share its result table. */
-function asimFunctionSymbols(K: KustoNamespace): Map<string, unknown> {
+/** The ~450 ASIM parser function symbols, each built on first use; parsers of one schema share its result table. */
+function asimFunctionSymbols(K: KustoNamespace): Map<string, LazySymbol> {
   if (!asimCache) {
     const catalog = loadAsimCatalog();
-    const results = new Map([...catalog.schemas].map(([schema, columns]) => [schema, tableSymbol(K, schema, columns)]));
+    const results = new Map([...catalog.schemas].map(([schema, columns]) => [schema, new LazySymbol(schema, () => tableSymbol(K, schema, columns))]));
     asimCache = new Map();
-    for (const fn of catalog.functions.values()) asimCache.set(fn.name, asimFunctionSymbol(K, fn, results.get(fn.schema)));
+    for (const fn of catalog.functions.values()) asimCache.set(fn.name, new LazySymbol(fn.name, () => asimFunctionSymbol(K, fn, results.get(fn.schema)?.get())));
   }
   return asimCache;
 }
@@ -164,6 +192,22 @@ function asimFunctionSymbol(K: KustoNamespace, fn: AsimFunction, result: unknown
     (p) => new K.Symbols.Parameter.ctor(p.name, ParameterTypeKind.Scalar, ArgumentKind.Expression, null, null, false, p.defaultValue ?? null, 0, 1, null, p.type),
   );
   return new K.Symbols.FunctionSymbol.$ctor5(fn.name, result, parameters);
+}
+
+/** A custom table whose columns the project does not declare: the standard ones, and any other name. */
+function openTableSymbol(K: KustoNamespace, name: string, columns: readonly TableColumn[]): unknown {
+  return (tableSymbol(K, name, columns) as any).WithIsOpen(true);
+}
+
+/**
+ * A solution parser known by name only: callable as `P`, `P()` or with any positional arguments
+ * (parsers take optional time-window and filter parameters the reference does not list), returning
+ * an open table.
+ */
+function openParserSymbol(K: KustoNamespace, name: string): unknown {
+  const { ParameterTypeKind, ArgumentKind } = K.Symbols;
+  const anyArguments = new K.Symbols.Parameter.ctor('args', ParameterTypeKind.Scalar, ArgumentKind.Expression, null, null, false, null, 0, 64, null, null);
+  return new K.Symbols.FunctionSymbol.$ctor5(name, openTableSymbol(K, name, []), [anyArguments]);
 }
 
 /**
@@ -184,25 +228,6 @@ function declaredFunctionSymbol(K: KustoNamespace, fn: DeclaredFunction): unknow
 function tableSymbol(K: KustoNamespace, name: string, columns: readonly TableColumn[]): unknown {
   const symbols = columns.map((c) => new K.Symbols.ColumnSymbol(c.name, K.Symbols.ScalarTypes.GetSymbol(c.type), null, null, null, null));
   return new K.Symbols.TableSymbol.$ctor4(name, symbols);
-}
-
-/**
- * Kusto.Language resolves every name in a query by scanning all database members (twice: symbols,
- * then functions), so each of the ~1,350 tables and functions costs time on every name reference.
- * This instance-level override answers case-sensitive look-ups by name from a map and keeps
- * Kusto's own kind filter (Matches$1); any other call (no name, ignoreCase) takes the original path.
- */
-function indexMembersByName(database: any, members: readonly any[]): any {
-  const original = database.GetMembers$1;
-  const matches = kustoLanguage().Symbols.SymbolMatchExtensions?.Matches$1;
-  if (typeof original !== 'function' || typeof matches !== 'function') return database;
-  const byName = new Map<string, any[]>();
-  for (const m of members) byName.set(m.Name, [...(byName.get(m.Name) ?? []), m]);
-  database.GetMembers$1 = function (name: string | null, match: number, found: any, ignoreCase = false): void {
-    if (name == null || ignoreCase) return original.call(this, name, match, found, ignoreCase);
-    for (const m of byName.get(name) ?? []) if (matches(m, name, match, false)) found.add(m);
-  };
-  return database;
 }
 
 function mergeColumns(base: readonly TableColumn[], extra: readonly TableColumn[]): TableColumn[] {

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../check/diagnostic';
 import type { AnalyticsRuleProps } from '../model/analytics-rule';
 import type { CustomTableProps } from '../model/custom-table';
+import type { WorkspaceCatalogProps } from '../model/workspace-catalog';
+import type { WorkspaceFunctionProps } from '../model/workspace-function';
 import type { HuntingQueryProps } from '../model/hunting-query';
 import type { WatchlistProps } from '../model/watchlist';
 import type { TemplateProblem } from '../kql/kql-template';
@@ -59,7 +61,21 @@ export interface LoadedCustomTable {
   readonly source: DefinitionSource;
 }
 
-export type LoadedDefinition = LoadedRule | LoadedHuntingQuery | LoadedWatchlist | LoadedCustomTable;
+export interface LoadedFunction {
+  readonly kind: 'WorkspaceFunction';
+  readonly props: WorkspaceFunctionProps;
+  readonly source: DefinitionSource;
+  /** The body; undefined for a function declared by its columns, or when it could not be read. */
+  readonly query: LoadedQuery | undefined;
+}
+
+export interface LoadedWorkspaceCatalog {
+  readonly kind: 'WorkspaceCatalog';
+  readonly props: WorkspaceCatalogProps;
+  readonly source: DefinitionSource;
+}
+
+export type LoadedDefinition = LoadedRule | LoadedHuntingQuery | LoadedWatchlist | LoadedCustomTable | LoadedFunction | LoadedWorkspaceCatalog;
 
 export interface LoadedProject {
   readonly root: string;
@@ -67,6 +83,8 @@ export interface LoadedProject {
   readonly huntingQueries: readonly LoadedHuntingQuery[];
   readonly watchlists: readonly LoadedWatchlist[];
   readonly tables: readonly LoadedCustomTable[];
+  readonly functions: readonly LoadedFunction[];
+  readonly workspaceCatalogs: readonly LoadedWorkspaceCatalog[];
   /** Problems found while loading: files that do not compile, unreadable queries, bad CSV. */
   readonly diagnostics: readonly Diagnostic[];
 }

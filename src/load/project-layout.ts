@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Where a project keeps each kind of content, relative to its root. */
-export const CONTENT_DIRECTORIES = ['rules', 'watchlists', 'tables'] as const;
+export const CONTENT_DIRECTORIES = ['rules', 'watchlists', 'tables', 'functions'] as const;
 
 export const DIST_DIRECTORY = 'dist';
 

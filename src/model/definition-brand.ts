@@ -2,7 +2,7 @@
  * Definitions are plain objects tagged with a non-enumerable brand, so the loader can tell them
  * apart from other exports of a file without the author having to register anything.
  */
-export type DefinitionKind = 'AnalyticsRule' | 'HuntingQuery' | 'Watchlist' | 'CustomTable';
+export type DefinitionKind = 'AnalyticsRule' | 'HuntingQuery' | 'Watchlist' | 'CustomTable' | 'WorkspaceFunction' | 'WorkspaceCatalog';
 
 export const DEFINITION_KIND = Symbol.for('sentinel-cac.definition-kind');
 

@@ -64,7 +64,7 @@ describe('ASIM parser functions in the KQL schema', () => {
   });
 
   test('a name that is not an ASIM parser is still unknown', () => {
-    expect(errors('_Im_Dnss | take 1')).toEqual(["KQL_UNKNOWN_NAME: The name '_Im_Dnss' does not refer to any known table, tabular variable or function. (KS204)"]);
+    expect(errors('_Im_Dnss | take 1')).toEqual(["KQL_UNKNOWN_TABLE: unknown table or tabular function '_Im_Dnss' (KS204)"]);
     expect(errors('imNotAParser(starttime=ago(1h))')).toHaveLength(1);
     expect(errors('print x = not_a_function(1)')).toHaveLength(1);
   });

@@ -8,6 +8,7 @@ import { handleAlertRules } from './handlers/alert-rules';
 import type { EmulatorLimits, HandlerResult, ResourceHandler } from './handlers/handler-context';
 import { handleMetadata } from './handlers/metadata';
 import { handleSavedSearches } from './handlers/saved-searches';
+import { handleTables } from './handlers/tables';
 import { handleWatchlistItems } from './handlers/watchlist-items';
 import { handleWatchlists } from './handlers/watchlists';
 import type { RequestValidator } from './openapi/request-validator';
@@ -20,6 +21,7 @@ const HANDLERS: Record<ResourceTypeName, ResourceHandler> = {
   watchlistItems: handleWatchlistItems,
   metadata: handleMetadata,
   savedSearches: handleSavedSearches,
+  tables: handleTables,
 };
 
 export interface DispatchInput {
@@ -51,7 +53,7 @@ function parseJsonBody(method: string, raw: string): unknown {
 
 export function dispatch(input: DispatchInput, env: DispatchEnvironment): HandlerResult {
   const { method, route, url } = input;
-  const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'), env.validator.supportedApiVersions(route.family), route.armType);
+  const apiVersion = checkApiVersion(route.family, url.searchParams.get('api-version'), env.validator.supportedApiVersions(route.family, route.resourceType), route.armType);
   const body = parseJsonBody(method, input.rawBody);
   if (body !== undefined && env.validator.hasBodySchema(route.family, apiVersion, method, route.template)) {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Invalid data model. [: the request body must be a JSON object]');

@@ -8,7 +8,7 @@ const check = (body: unknown) => validator.validateBody('securityInsights', '202
 
 describe('Swagger 2.0 -> ajv conversion', () => {
   test('every spec set loads, and each PUT/PATCH the emulator serves has a body schema', () => {
-    expect(SPEC_SETS.map((s) => `${s.family}@${s.apiVersion}`)).toEqual(['securityInsights@2022-09-01-preview', 'operationalInsights@2020-08-01']);
+    expect(SPEC_SETS.map((s) => `${s.family}@${s.apiVersion}`)).toEqual(['securityInsights@2022-09-01-preview', 'operationalInsights@2020-08-01', 'operationalInsights@2022-10-01']);
     const si = '/subscriptions/{}/resourceGroups/{}/providers/Microsoft.OperationalInsights/workspaces/{}/providers/Microsoft.SecurityInsights';
     for (const [method, path] of [
       ['PUT', `${si}/alertRules/{}`],

@@ -5,9 +5,9 @@
  */
 import type { ApiFamily } from './openapi/spec-catalog';
 
-export type ResourceTypeName = 'alertRules' | 'watchlists' | 'watchlistItems' | 'metadata' | 'savedSearches';
+export type ResourceTypeName = 'alertRules' | 'watchlists' | 'watchlistItems' | 'metadata' | 'savedSearches' | 'tables';
 
-export const RESOURCE_TYPES: readonly ResourceTypeName[] = ['alertRules', 'watchlists', 'watchlistItems', 'metadata', 'savedSearches'];
+export const RESOURCE_TYPES: readonly ResourceTypeName[] = ['alertRules', 'watchlists', 'watchlistItems', 'metadata', 'savedSearches', 'tables'];
 
 export interface WorkspaceScope {
   readonly subscriptionId: string;
@@ -47,6 +47,9 @@ export function matchRoute(pathname: string): RouteMatch | undefined {
   const rest = s.slice(8);
   if (eq(rest[0], 'savedSearches') && rest.length <= 2) {
     return { family: 'operationalInsights', resourceType: 'savedSearches', scope, name: rest[1], template: `${WS}/savedsearches${rest[1] ? '/{}' : ''}`, armType: 'workspaces/savedSearches' };
+  }
+  if (eq(rest[0], 'tables') && rest.length <= 2) {
+    return { family: 'operationalInsights', resourceType: 'tables', scope, name: rest[1], template: `${WS}/tables${rest[1] ? '/{}' : ''}`, armType: 'workspaces/tables' };
   }
   if (!(eq(rest[0], 'providers') && eq(rest[1], 'Microsoft.SecurityInsights'))) return undefined;
   const [type, name, sub, subName, ...extra] = rest.slice(2);

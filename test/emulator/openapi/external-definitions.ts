@@ -1,8 +1,9 @@
 /**
  * Definitions that the specs reference but that are not among the copied spec files.
  *
- * - ARM common-types (`common-types/resource-management/v1|v3/types.json`): Resource and ProxyResource
- *   carry only the read-only id, name, type and systemData, which a request never needs to send.
+ * - ARM common-types (`common-types/resource-management/v1|v2|v3/types.json`): Resource and ProxyResource
+ *   carry only the read-only id, name, type and systemData, which a request never needs to send;
+ *   systemData itself (referenced by Tables) is read-only too.
  * - `preview/2022-09-01-preview/common/AlertTypes.json` was not copied (see CONTRACT-NOTES); its two
  *   enums are read from the SDK's Known* enums, which are generated from that very file.
  */
@@ -22,6 +23,7 @@ const armCommonTypes: Record<string, SwaggerSchema> = {
     properties: { id: readOnlyString, name: readOnlyString, type: readOnlyString, systemData: { type: 'object', readOnly: true } },
   },
   ErrorResponse: { type: 'object' },
+  systemData: { type: 'object', readOnly: true },
 };
 
 function alertTypes(): Record<string, SwaggerSchema> {

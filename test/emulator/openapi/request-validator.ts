@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { ResourceTypeName } from '../router';
 import { SPEC_SETS, type ApiFamily, docKeyForFileRef, loadSpecDocuments, type SpecSet } from './spec-catalog';
 import { SwaggerConverter } from './swagger-to-json-schema';
 
@@ -28,12 +29,12 @@ export class RequestValidator {
     addFormats(ajv);
     ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
     ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    for (const set of SPEC_SETS) validator.compileSet(ajv, set, path.join(referenceDir, 'api'));
+    for (const set of SPEC_SETS) validator.compileSet(ajv, set, set.dir ?? path.join(referenceDir, 'api'));
     return validator;
   }
 
-  supportedApiVersions(family: ApiFamily): string[] {
-    return this.sets.filter((s) => s.family === family).map((s) => s.apiVersion);
+  supportedApiVersions(family: ApiFamily, resourceType: ResourceTypeName): string[] {
+    return this.sets.filter((s) => s.family === family && s.resourceTypes.includes(resourceType)).map((s) => s.apiVersion);
   }
 
   /** Whether the spec of this api-version defines a body for the operation. */

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ResourceTypeName } from '../router';
 import { externalDocKeyFor, externalDocuments } from './external-definitions';
 
 /** The two resource providers the emulator serves, each with its own api-version. */
@@ -12,8 +13,12 @@ export type ApiFamily = 'securityInsights' | 'operationalInsights';
 export interface SpecSet {
   readonly family: ApiFamily;
   readonly apiVersion: string;
-  /** Spec files (in `<reference>/api/`) keyed by the short name the converter uses for them. */
+  /** ARM answers api-versions per resource type: the types this set's api-version serves. */
+  readonly resourceTypes: readonly ResourceTypeName[];
+  /** Spec files (in `<reference>/api/`, or in `dir`) keyed by the short name the converter uses for them. */
   readonly files: Readonly<Record<string, string>>;
+  /** Absolute folder holding `files` when they are not in the shared reference (see specs/README.md). */
+  readonly dir?: string;
 }
 
 /** The api-versions the real SDKs pinned by this project send. */
@@ -21,6 +26,7 @@ export const SPEC_SETS: readonly SpecSet[] = [
   {
     family: 'securityInsights',
     apiVersion: '2022-09-01-preview',
+    resourceTypes: ['alertRules', 'watchlists', 'watchlistItems', 'metadata'],
     files: {
       AlertRules: 'AlertRules_2022-09-01-preview.json',
       Watchlists: 'Watchlists_2022-09-01-preview.json',
@@ -31,12 +37,21 @@ export const SPEC_SETS: readonly SpecSet[] = [
   {
     family: 'operationalInsights',
     apiVersion: '2020-08-01',
+    resourceTypes: ['savedSearches'],
     files: { SavedSearches: 'SavedSearches_OperationalInsights_2020-08-01.json' },
+  },
+  {
+    // The SDK's `tables` operations send 2022-10-01 (its apiVersion3), unlike its saved searches.
+    family: 'operationalInsights',
+    apiVersion: '2022-10-01',
+    resourceTypes: ['tables'],
+    files: { Tables: 'Tables_OperationalInsights_2022-10-01.json' },
+    dir: path.join(__dirname, '..', 'specs'),
   },
 ];
 
-export function supportedApiVersions(family: ApiFamily): string[] {
-  return SPEC_SETS.filter((s) => s.family === family).map((s) => s.apiVersion);
+export function supportedApiVersions(family: ApiFamily, resourceType: ResourceTypeName): string[] {
+  return SPEC_SETS.filter((s) => s.family === family && s.resourceTypes.includes(resourceType)).map((s) => s.apiVersion);
 }
 
 export type SwaggerDoc = {

@@ -75,7 +75,8 @@ export class EmulatorStore {
       id: previous?.id ?? resourceId(type, scope, name, parentName),
       name: previous?.name ?? name,
       type: ARM_RESOURCE_TYPE[type],
-      etag: type === 'savedSearches' ? this.etags.savedSearch() : this.etags.sentinel(),
+      // Tables (Tables_OperationalInsights_2022-10-01.json) have no etag.
+      ...(type !== 'tables' && { etag: type === 'savedSearches' ? this.etags.savedSearch() : this.etags.sentinel() }),
     };
     if (type !== 'savedSearches') {
       stored.systemData = {
@@ -165,7 +166,7 @@ export class EmulatorStore {
     if (!ws) {
       ws = {
         scope: { ...scope },
-        collections: { alertRules: new Map(), watchlists: new Map(), watchlistItems: new Map(), metadata: new Map(), savedSearches: new Map() },
+        collections: { alertRules: new Map(), watchlists: new Map(), watchlistItems: new Map(), metadata: new Map(), savedSearches: new Map(), tables: new Map() },
       };
       this.workspaces.set(key, ws);
     }

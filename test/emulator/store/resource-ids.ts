@@ -7,6 +7,7 @@ export const ARM_RESOURCE_TYPE: Readonly<Record<ResourceTypeName, string>> = {
   watchlistItems: 'Microsoft.SecurityInsights/Watchlists/WatchlistItems',
   metadata: 'Microsoft.SecurityInsights/metadata',
   savedSearches: 'Microsoft.OperationalInsights/savedSearches',
+  tables: 'Microsoft.OperationalInsights/workspaces/tables',
 };
 
 export function workspaceResourceId(scope: WorkspaceScope): string {
@@ -28,6 +29,9 @@ export function resourceId(type: ResourceTypeName, scope: WorkspaceScope, name: 
     case 'savedSearches':
       // Log Analytics spells the segment in lower case, in its paths and in the ids it returns.
       return `/subscriptions/${scope.subscriptionId}/resourcegroups/${scope.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${scope.workspace}/savedSearches/${name}`;
+    case 'tables':
+      // As in the spec's examples (TablesList.json): `resourcegroups` in lower case.
+      return `/subscriptions/${scope.subscriptionId}/resourcegroups/${scope.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${scope.workspace}/tables/${name}`;
   }
 }
 
@@ -42,7 +46,7 @@ export interface ParsedResourceId {
 export function parseResourceId(id: string): ParsedResourceId {
   const route = matchRoute(id.split('?')[0]);
   if (!route || !route.name) {
-    throw new Error(`${id}: not the id of an alert rule, watchlist, watchlist item, metadata item or saved search`);
+    throw new Error(`${id}: not the id of an alert rule, watchlist, watchlist item, metadata item, saved search or table`);
   }
   return { type: route.resourceType, scope: route.scope, name: route.name, parentName: route.parentName };
 }
@@ -55,4 +59,5 @@ export const ids = {
   watchlistItem: (scope: WorkspaceScope, alias: string, itemId: string) => resourceId('watchlistItems', scope, itemId, alias),
   metadata: (scope: WorkspaceScope, name: string) => resourceId('metadata', scope, name),
   savedSearch: (scope: WorkspaceScope, savedSearchId: string) => resourceId('savedSearches', scope, savedSearchId),
+  table: (scope: WorkspaceScope, tableName: string) => resourceId('tables', scope, tableName),
 };

@@ -1,0 +1,31 @@
+import { createProgram, invokedCommand } from '../../src/cli/main';
+
+const io = { out: () => undefined, err: () => undefined };
+
+describe('commands loaded on demand', () => {
+  const all = createProgram(io, () => undefined).commands.map((c) => c.name());
+
+  it('registers just the invoked command, under its own name, with the same options as in the full tree', () => {
+    expect(all.length).toBeGreaterThan(5);
+    for (const name of all) {
+      const alone = createProgram(io, () => undefined, name).commands;
+      expect(alone.map((c) => c.name())).toEqual([name]);
+      const full = createProgram(io, () => undefined).commands.find((c) => c.name() === name)!;
+      // `run --now` defaults to the current time, which moves between the two calls.
+      const timeless = (help: string): string => help.replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '<now>');
+      expect(timeless(alone[0].helpInformation())).toEqual(timeless(full.helpInformation()));
+    }
+  });
+
+  it('finds the command past the global options, and wants the whole tree for help, version and typos', () => {
+    expect(invokedCommand(['validate', '--format', 'json'])).toBe('validate');
+    expect(invokedCommand(['-C', 'some/dir', 'build'])).toBe('build');
+    expect(invokedCommand(['--project', 'validate', 'plan'])).toBe('plan');
+    expect(invokedCommand(['--project=x', 'deploy'])).toBe('deploy');
+    expect(invokedCommand(['--help', 'validate'])).toBeUndefined();
+    expect(invokedCommand(['-V'])).toBeUndefined();
+    expect(invokedCommand(['help', 'validate'])).toBeUndefined();
+    expect(invokedCommand(['deploi'])).toBeUndefined();
+    expect(invokedCommand([])).toBeUndefined();
+  });
+});
