@@ -35,6 +35,9 @@ export function importCorpusProjects(outDir: string): CorpusProject[] {
     const root = path.join(outDir, repo.replace(/[^A-Za-z0-9._-]+/g, '+'));
     fs.mkdirSync(path.join(root, 'rules'), { recursive: true });
     const result = importContent({ root, inputs: files, cwd: corpus, validate: false });
+    // Content shared across workspaces: every solution's parsers and custom tables are assumed present.
+    fs.mkdirSync(path.join(root, 'tables'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'tables', 'workspace.ts'), "import { defineWorkspaceCatalog } from 'sentinel-cac';\n\nexport const workspace = defineWorkspaceCatalog({ solutions: 'all' });\n");
     const definitions = result.definitions.filter((d) => d.item.kind === 'AnalyticsRule' || d.item.kind === 'HuntingQuery').length;
     projects.push({ repo, root, sourceFiles: files.length, definitions });
   }

@@ -10,6 +10,7 @@ import { loadProject } from '../src/load/load-project';
 import type { LoadedProject } from '../src/load/loaded-project';
 import { projectCacheDir } from '../src/util/project-cache-dir';
 import { importCorpusProjects } from './corpus-projects';
+import { summarizeTriage, triageProject, type DefinitionOutcome, type TriageDiagnostic } from './corpus-triage';
 import { generateBenchProject } from './generate-rules';
 import { time } from './timing';
 
@@ -28,6 +29,8 @@ export interface ProjectFigures {
   readonly bareMs: number;
   /** Rules and hunting queries without an error diagnostic in the cold run. */
   readonly clean: number;
+  /** Each rule and hunting query with the error codes of the cold run. */
+  readonly outcomes: readonly DefinitionOutcome[];
 }
 
 export interface CorpusValidationFigures {
@@ -50,6 +53,9 @@ export function runCorpusValidationBench(repo: string = repoRoot()): CorpusValid
   const projects = importCorpusProjects(path.join(out, 'corpus')).map((p) => measureProject(p.repo, p.root));
   const generatedRoot = path.join(out, 'corpus-generated-1600');
   generateBenchProject(generatedRoot, 1600);
+  // Every failing definition with its codes, for triaging by hand.
+  const failing = projects.flatMap((p) => p.outcomes.filter((o) => o.group).map((o) => ({ project: p.name, ...o })));
+  fs.writeFileSync(path.join(out, 'corpus-failures.json'), `${JSON.stringify(failing, null, 1)}\n`);
   return { cores: os.availableParallelism(), projects, generated: measureProject('generated 1,600 rules', generatedRoot) };
 }
 
@@ -72,14 +78,11 @@ function measureProject(name: string, root: string): ProjectFigures {
     editedFile: path.relative(root, edited),
     bareMs: bareAnalysisMs(project),
     clean: cleanDefinitions(project, cold.diagnostics),
+    outcomes: triageProject(project, cold.diagnostics),
   };
 }
 
-interface BenchDiagnostic {
-  readonly severity: string;
-  readonly file: string;
-  readonly ruleId?: string;
-}
+type BenchDiagnostic = TriageDiagnostic;
 
 function runValidate(root: string): { ms: number; diagnostics: BenchDiagnostic[] } {
   const { value: run, ms } = time(() =>
@@ -135,7 +138,13 @@ export function formatCorpusValidationFigures(f: CorpusValidationFigures): strin
     `  rules and hunting queries with no error diagnostic: ${clean} of ${queries} (${((100 * clean) / queries).toFixed(1)}%)`,
     `  ${'project'.padEnd(34)} ${'queries'.padStart(5)} ${'cold'.padStart(8)} ${'ratio'.padStart(7)} ${'warm'.padStart(8)} ${'edit'.padStart(8)} ${'clean'.padStart(6)}`,
     ...[...f.projects, f.generated].map(row),
+    `  clean-validation share, Azure-Sentinel analytic rules (forks of Azure/Azure-Sentinel): ${summarizeTriage(azureSentinelRules(f)).join('\n    ')}`,
+    `  clean-validation share, every rule and hunting query: ${summarizeTriage(f.projects.flatMap((p) => p.outcomes)).join('\n    ')}`,
   ].join('\n');
+}
+
+function azureSentinelRules(f: CorpusValidationFigures): DefinitionOutcome[] {
+  return f.projects.filter((p) => p.name.endsWith('/Azure-Sentinel')).flatMap((p) => p.outcomes.filter((o) => o.kind === 'AnalyticsRule'));
 }
 
 if (require.main === module) console.log(formatCorpusValidationFigures(runCorpusValidationBench()));

@@ -1,22 +1,29 @@
-import { analyzeQuery, type KqlProblem, type QueryAnalysis } from '../kql/analyze-query';
-import type { KqlSchema } from '../kql/kql-schema';
+import type { KqlProblem, QueryAnalysis } from '../kql/analyze-query';
 import type { LoadedFunction, LoadedProject } from '../load/loaded-project';
 import { declaredFunction, functionBodyPrelude } from './project-schema-input';
 
+/** A function body as Kusto.Language analyzes it: its parameters declared, then the body. */
+export interface FunctionBodyText {
+  readonly fn: LoadedFunction;
+  readonly text: string;
+  readonly preludeLength: number;
+}
+
 /**
  * Kusto.Language reports nothing at a call site about errors inside a called function's body, so
- * each body is analyzed on its own, with its parameters declared; problem offsets are moved back
- * onto the body text, so they land on the `.kql` file or the inline template.
+ * each body is analyzed on its own (with the project's queries, so it shares their cache and threads).
  */
-export function analyzeFunctionBodies(project: LoadedProject, schema: KqlSchema): Map<LoadedFunction, QueryAnalysis> {
-  const out = new Map<LoadedFunction, QueryAnalysis>();
-  for (const fn of project.functions) {
+export function functionBodyTexts(project: LoadedProject): FunctionBodyText[] {
+  return project.functions.flatMap((fn) => {
     const declared = declaredFunction(fn);
-    if (!declared?.body || !fn.query) continue;
+    if (!declared?.body || !fn.query) return [];
     const prelude = functionBodyPrelude(declared);
-    const analysis = analyzeQuery(prelude + declared.body, schema);
-    const onBody = (p: KqlProblem): KqlProblem => ({ ...p, offset: Math.max(0, p.offset - prelude.length) });
-    out.set(fn, { ...analysis, problems: analysis.problems.map(onBody) });
-  }
-  return out;
+    return [{ fn, text: prelude + declared.body, preludeLength: prelude.length }];
+  });
+}
+
+/** Moves problem offsets back onto the body text, so they land on the `.kql` file or the inline template. */
+export function onFunctionBody(body: FunctionBodyText, analysis: QueryAnalysis): QueryAnalysis {
+  const shift = (p: KqlProblem): KqlProblem => ({ ...p, offset: Math.max(0, p.offset - body.preludeLength) });
+  return { ...analysis, problems: analysis.problems.map(shift) };
 }

@@ -13,16 +13,19 @@ const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 export const resultColumnCheck: Check = {
   name: 'result-columns',
   rule(rule, ctx, report) {
-    const columns = ctx.analyses.get(rule)?.resultColumns;
+    const analysis = ctx.analyses.get(rule);
+    const columns = analysis?.resultColumns;
     if (!columns) return;
     const byName = new Map(columns.map((c) => [c.name, c]));
-    const require = (path: PropPath, name: unknown, purpose: string, types?: readonly string[]): void => {
+    const require = (path: PropPath, name: unknown, purpose: string, types?: readonly string[], dynamicIsWarning = false): void => {
       if (typeof name !== 'string') return;
       const column = byName.get(name);
       if (!column) {
-        report.at(rule, path, 'RESULT_COLUMN_MISSING', 'error', `${purpose} names column '${name}', which the query does not return`, `the query returns: ${listColumns(columns)}`);
+        // An open result (a solution parser known by name only) may well hold the column.
+        if (!analysis.resultIsOpen) report.at(rule, path, 'RESULT_COLUMN_MISSING', 'error', `${purpose} names column '${name}', which the query does not return`, `the query returns: ${listColumns(columns)}`);
       } else if (types && column.type !== 'unknown' && !types.includes(column.type)) {
-        report.at(rule, path, 'RESULT_COLUMN_TYPE', 'error', `${purpose} column '${name}' is ${column.type}; it must be ${types.join(' or ')}`, `convert it in the query, e.g. | extend ${name} = tostring(${name})`);
+        const severity = dynamicIsWarning && column.type === 'dynamic' ? 'warning' : 'error';
+        report.at(rule, path, 'RESULT_COLUMN_TYPE', severity, `${purpose} column '${name}' is ${column.type}; it must be ${types.join(' or ')}`, `convert it in the query, e.g. | extend ${name} = tostring(${name})`);
       }
     };
     checkEntityColumns(rule, require);
@@ -42,8 +45,9 @@ export const resultColumnCheck: Check = {
     }
   },
   hunting(query, ctx, report) {
-    const columns = ctx.analyses.get(query)?.resultColumns;
-    if (!columns) return;
+    const analysis = ctx.analyses.get(query);
+    const columns = analysis?.resultColumns;
+    if (!columns || analysis.resultIsOpen) return;
     const names = new Set(columns.map((c) => c.name));
     query.props.entityMappings?.forEach((mapping, i) =>
       mapping.fieldMappings?.forEach((field, j) => {
@@ -55,11 +59,12 @@ export const resultColumnCheck: Check = {
   },
 };
 
-function checkEntityColumns(rule: LoadedRule, require: (path: PropPath, name: unknown, purpose: string, types?: readonly string[]) => void): void {
+function checkEntityColumns(rule: LoadedRule, require: (path: PropPath, name: unknown, purpose: string, types?: readonly string[], dynamicIsWarning?: boolean) => void): void {
   rule.props.entityMappings?.forEach((mapping, i) =>
     mapping.fieldMappings?.forEach((field, j) =>
-      // Entity identifiers are strings in the alert; a dynamic column would map as JSON text.
-      require(['entityMappings', i, 'fieldMappings', j, 'columnName'], field.columnName, `${mapping.entityType}.${field.identifier}`, ['string', 'guid', 'long', 'int', 'bool', 'datetime']),
+      // Entity identifiers are strings in the alert. Sentinel accepts a dynamic column but maps its
+      // JSON text (`["a","b"]`), so that is a warning; other types are errors.
+      require(['entityMappings', i, 'fieldMappings', j, 'columnName'], field.columnName, `${mapping.entityType}.${field.identifier}`, ['string', 'guid', 'long', 'int', 'bool', 'datetime'], true),
     ),
   );
 }

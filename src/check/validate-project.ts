@@ -9,7 +9,7 @@ import { startEarlyAnalysis, type EarlyAnalysis } from '../kql/early-analysis';
 import { QueryAnalyzer } from '../kql/query-analyzer';
 import { DefinitionCache } from '../load/definition-cache';
 import { mergeSchemaInputs } from '../schema/merge-schema-inputs';
-import { analyzeFunctionBodies } from './function-bodies';
+import { functionBodyTexts, onFunctionBody } from './function-bodies';
 import { projectSchemaInput } from './project-schema-input';
 import type { LoadedHuntingQuery, LoadedProject, LoadedRule } from '../load/loaded-project';
 import { loadProject } from '../load/load-project';
@@ -51,9 +51,10 @@ export function validateLoadedProject(project: LoadedProject, options: ValidateO
   const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), { cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'), pool });
   // Cached analyses first, the rest on every core; Kusto.Language is loaded only if something is not cached.
   const queried = [...project.rules, ...project.huntingQueries].filter((d) => d.query);
-  const results = analyzer.analyzeAll(queried.map((d) => d.query!.text));
+  const bodies = functionBodyTexts(project);
+  const results = analyzer.analyzeAll([...queried.map((d) => d.query!.text), ...bodies.map((b) => b.text)]);
   const analyses = new Map<LoadedRule | LoadedHuntingQuery, QueryAnalysis>(queried.map((d, i) => [d, results[i]]));
-  const functionAnalyses = project.functions.length > 0 ? analyzeFunctionBodies(project, analyzer.schema) : new Map();
+  const functionAnalyses = new Map(bodies.map((b, i) => [b.fn, onFunctionBody(b, results[queried.length + i])]));
   const ctx: CheckContext = { project, analyses, functionAnalyses };
   return {
     project,

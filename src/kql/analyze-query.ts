@@ -29,6 +29,11 @@ export interface QueryAnalysis {
   readonly problems: readonly KqlProblem[];
   /** The columns the query returns; undefined when its last statement is not tabular. */
   readonly resultColumns: readonly ResultColumn[] | undefined;
+  /**
+   * The result may hold columns beyond `resultColumns`: it comes from an open schema (a solution
+   * parser or custom table known by name only, AzureDiagnostics) that no projection closed.
+   */
+  readonly resultIsOpen?: boolean;
   /** Database tables the query reads, in first-use order. */
   readonly tables: readonly string[];
   readonly watchlistCalls: readonly WatchlistCall[];
@@ -66,7 +71,8 @@ export function analyzeQuery(text: string, schema: KqlSchema): QueryAnalysis {
       problems.push({ code: 'KQL_UNKNOWN_WATCHLIST', severity: 'error', message: `unknown watchlist alias '${call.alias}'; declare it with defineWatchlist() in watchlists/`, offset: call.offset, length: call.length });
     }
   }
-  return { problems, resultColumns: resultColumnsOf(code.ResultType), tables: facts.tables, watchlistCalls: uniqueCalls, agoCalls: facts.agoCalls };
+  const resultIsOpen = code.ResultType && kindOf(code.ResultType) === 'TableSymbol' && code.ResultType.IsOpen === true && !closedByLastPipeline(code.Syntax);
+  return { problems, resultColumns: resultColumnsOf(code.ResultType), ...(resultIsOpen ? { resultIsOpen } : {}), tables: facts.tables, watchlistCalls: uniqueCalls, agoCalls: facts.agoCalls };
 }
 
 interface TreeFacts {
@@ -156,6 +162,40 @@ function dedupeByOffset(calls: readonly WatchlistCall[]): WatchlistCall[] {
   const seen = new Map<number, WatchlistCall>();
   for (const call of calls) if (!seen.has(call.offset)) seen.set(call.offset, call);
   return [...seen.values()].sort((a, b) => a.offset - b.offset);
+}
+
+/** Operators whose output holds exactly the columns they name, whatever came in. */
+const CLOSING_OPERATORS = new Set(['ProjectOperator', 'SummarizeOperator', 'DistinctOperator', 'CountOperator', 'ProjectReorderOperator']);
+
+/**
+ * Kusto.Language keeps a table open through `project` and `summarize`; a result is only open when
+ * no operator of the query's last pipeline closed it.
+ */
+function closedByLastPipeline(root: any): boolean {
+  let last: any;
+  // Statements are direct descendants of the query block, in order; `let` bodies are not ExpressionStatements.
+  const visit = (node: any): void => {
+    if (kindOf(node) === 'ExpressionStatement') last = node;
+    else for (let i = 0; i < node.ChildCount; i++) {
+      const child = node.GetChild(i);
+      if (child && !child.IsToken) visit(child);
+    }
+  };
+  visit(root);
+  for (let node = last?.Expression; node && kindOf(node) === 'PipeExpression'; node = node.Expression) {
+    if (CLOSING_OPERATORS.has(kindOf(node.Operator)) && !hasStar(node.Operator)) return true;
+  }
+  return false;
+}
+
+/** `summarize arg_max(TimeGenerated, *)` or `project-reorder *` keeps every incoming column. */
+function hasStar(node: any): boolean {
+  if (kindOf(node) === 'StarExpression') return true;
+  for (let i = 0; i < node.ChildCount; i++) {
+    const child = node.GetChild(i);
+    if (child && !child.IsToken && hasStar(child)) return true;
+  }
+  return false;
 }
 
 /** `table("X_CL")` and `['X_CL']` name the table in quotes. */

@@ -40,13 +40,25 @@ export function explainUnknownName(kustoCode: string, name: string, knownTabular
   }
   if (kustoCode === 'KS204' || kustoCode === 'KS211') {
     const code = kustoCode === 'KS204' ? 'KQL_UNKNOWN_TABLE' : 'KQL_UNKNOWN_FUNCTION';
-    const near = kustoCode === 'KS204' ? closestName(name, knownTabularNames()) : undefined;
-    const hint = near
-      ? `did you mean '${near}'?`
+    const near = kustoCode === 'KS204' ? nearestNames(name, knownTabularNames()) : [];
+    const hint = near.length
+      ? `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
       : name.endsWith('_CL')
         ? `declare it with defineCustomTable() in tables/ or in \`customTables\` of ${ADD_TO_CATALOG}`
         : `check the spelling; a workspace function is declared with defineFunction() in functions/, ${PULL}`;
     return { code, message: `unknown ${kustoCode === 'KS204' ? 'table or tabular function' : 'function'} '${name}'`, hint };
   }
   return undefined;
+}
+
+/**
+ * Names that extend the unknown one (a retired `imProcess` → `imProcessCreate`, `imProcessTerminate`)
+ * come first, as a misspelling by edit distance would point elsewhere (`VMProcess`); else the nearest.
+ */
+function nearestNames(name: string, known: readonly string[]): string[] {
+  const lower = name.toLowerCase();
+  const extended = name.length >= 4 ? known.filter((k) => k.toLowerCase().startsWith(lower) && k.length > name.length) : [];
+  if (extended.length > 0 && extended.length <= 4) return [...extended].sort();
+  const near = closestName(name, known);
+  return near ? [near] : [];
 }

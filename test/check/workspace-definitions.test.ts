@@ -71,4 +71,19 @@ describe('workspace catalog and workspace functions', () => {
     expect(found).toMatch(/functions\/bad\.ts:2:\d+ ENUM_INVALID .*"strin"/);
     expect(found).toMatch(/tables\/workspace\.ts:3:\d+ DEFINITION_INVALID a project has one workspace catalog/);
   });
+
+  it("an open result (a parser known by name only) may hold the alert's columns; a closed one must", () => {
+    const root = project({ 'tables/workspace.ts': "import { defineWorkspaceCatalog } from 'sentinel-cac';\nexport const workspace = defineWorkspaceCatalog({ solutions: ['PingFederate'] });\n" });
+    fs.writeFileSync(path.join(root, RULE_QUERY), 'PingFederateEvent\n| where EventType == "x"\n');
+    expect(errors(root)).toEqual([]);
+    fs.writeFileSync(path.join(root, RULE_QUERY), 'PingFederateEvent\n| project TimeGenerated, Caller, AlertSeverity = "Medium", OperationNameValue\n');
+    expect(errors(root).join('\n')).toMatch(/RESULT_COLUMN_MISSING Account\.AadUserId names column 'CallerObjectId'/);
+  });
+
+  it('an entity mapped from a dynamic column is a warning (Sentinel maps its JSON text), not an error', () => {
+    const root = project({});
+    fs.writeFileSync(path.join(root, RULE_QUERY), baseQuery(root).replace('CallerObjectId = tostring(Claims_d.oid)', 'CallerObjectId = Claims_d.oid'));
+    const diagnostics = validateProject(root).diagnostics.filter((d) => d.code === 'RESULT_COLUMN_TYPE');
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', "Account.AadUserId column 'CallerObjectId' is dynamic; it must be string or guid or long or int or bool or datetime"]]);
+  });
 });
