@@ -38,7 +38,7 @@ export function runValidationBench(repoRoot: string, count = 1000, rounds = 6): 
   const bare = (): void => {
     for (const text of texts) K.KustoCode.ParseAndAnalyze(text, schema.globals).GetDiagnostics();
   };
-  const ours = (): void => void validateLoadedProject(project);
+  const ours = (): void => void validateLoadedProject(project, { threads: 1 });
   bare();
   ours();
   const bareTimes: number[] = [];

@@ -44,11 +44,13 @@ export interface ValidateOptions {
   readonly cacheDir?: string;
   /** With `cacheDir`: what startEarlyAnalysis() started before this module was even loaded. */
   readonly early?: EarlyAnalysis;
+  /** Threads for uncached queries; default every core (benchmarks compare one thread with one). */
+  readonly threads?: number;
 }
 
 /** `pool`: analysis workers started early (see validateProject). */
 export function validateLoadedProject(project: LoadedProject, options: ValidateOptions = {}, pool?: AnalysisPool): ValidatedProject {
-  const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), { cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'), pool });
+  const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), { cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'), pool, threads: options.threads });
   // Cached analyses first, the rest on every core; Kusto.Language is loaded only if something is not cached.
   const queried = [...project.rules, ...project.huntingQueries].filter((d) => d.query);
   const bodies = functionBodyTexts(project);
