@@ -72,7 +72,8 @@ export function generateBenchProject(root: string, count: number): void {
     const shape = SHAPES[i % SHAPES.length];
     const name = `bench-rule-${String(i).padStart(4, '0')}`;
     const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    fs.writeFileSync(path.join(root, 'rules', `${name}.kql`), `${shape.query(i)}\n`);
+    // The comment makes every text distinct, so no analysis is shared between rules.
+    fs.writeFileSync(path.join(root, 'rules', `${name}.kql`), `// bench rule ${i}\n${shape.query(i)}\n`);
     fs.writeFileSync(
       path.join(root, 'rules', `${name}.ts`),
       `import { defineAnalyticsRule, kqlFile } from 'sentinel-cac';

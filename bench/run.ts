@@ -10,7 +10,7 @@ function main(): void {
   const root = path.join(__dirname, '..');
   const v = runValidationBench(root);
   const lines = [
-    `validation (issue 2), ${v.rules} generated rules:`,
+    `validation (issue 2), ${v.rules} generated rules (${v.distinctQueries} distinct query texts; per-query figures are per distinct text):`,
     `  Kusto.Language one-time load      ${v.kustoLoadMs.toFixed(0)} ms`,
     `  full build (load+validate+render+write) ${(v.fullBuildMs / 1000).toFixed(2)} s`,
     `  our validation per query          ${v.ourValidationPerQueryMs.toFixed(2)} ms`,
