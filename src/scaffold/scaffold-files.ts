@@ -7,12 +7,13 @@ import type { ScaffoldKind, ScaffoldNames } from './scaffold-names';
 export const SCAFFOLD_TEMPLATE_DIRECTORY = path.join(__dirname, '..', '..', 'templates', 'scaffold');
 
 /** The folder each kind goes to by default, relative to the project root. */
-export const DEFAULT_SCAFFOLD_DIRECTORY: Readonly<Record<ScaffoldKind, string>> = { rule: 'rules', hunting: 'rules/hunting', watchlist: 'watchlists' };
+export const DEFAULT_SCAFFOLD_DIRECTORY: Readonly<Record<ScaffoldKind, string>> = { rule: 'rules', hunting: 'rules/hunting', watchlist: 'watchlists', function: 'functions' };
 
 const FILES: Readonly<Record<ScaffoldKind, readonly string[]>> = {
   rule: ['ts', 'kql', 'cases.ts'],
   hunting: ['ts', 'kql', 'cases.ts'],
   watchlist: ['ts', 'csv'],
+  function: ['ts', 'kql'],
 };
 
 /**

@@ -1,5 +1,5 @@
 /** What `sentinel-cac new` can create. */
-export const SCAFFOLD_KINDS = ['rule', 'hunting', 'watchlist'] as const;
+export const SCAFFOLD_KINDS = ['rule', 'hunting', 'watchlist', 'function'] as const;
 export type ScaffoldKind = (typeof SCAFFOLD_KINDS)[number];
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -12,7 +12,7 @@ export interface ScaffoldNames {
   readonly title: string;
   /** "unusualRoleGrant": the exported constant. */
   readonly exportName: string;
-  /** "UnusualRoleGrant": a watchlist alias. */
+  /** "UnusualRoleGrant": a watchlist alias or a function name. */
   readonly alias: string;
 }
 

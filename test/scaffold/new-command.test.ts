@@ -28,6 +28,18 @@ describe('sentinel-cac new', () => {
     expect(created[0].out).toContain('created rules/unusual-role-grant.cases.ts');
   });
 
+  it('writes a workspace function (definition and body) that validates and that a rule can call', async () => {
+    const other = projectWithOverlay();
+    const result = await run(other, 'new', 'function', 'recent-role-writes');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('created functions/recent-role-writes.kql');
+    fs.writeFileSync(path.join(other, 'rules/base-rule.kql'), 'RecentRoleWrites(2h)\n| extend CallerObjectId = Caller, AlertSeverity = "Medium"\n');
+    const { diagnostics, project } = validateProject(other);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(project.functions.map((f) => f.props.name)).toEqual(['RecentRoleWrites']);
+    expect((await run(other, 'new', 'function', 'x', '--dir', 'rules')).code).toBe(2);
+  });
+
   it('gives each definition a fresh GUID', async () => {
     const other = projectWithOverlay();
     await run(other, 'new', 'rule', 'unusual-role-grant');
