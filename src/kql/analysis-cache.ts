@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '../deploy/canonical-json';
 import type { QueryAnalysis } from './analyze-query';
 import { analyzerFingerprint } from './analyzer-fingerprint';
 import type { SchemaInput } from './kql-schema';
+import { replaceFile } from '../util/write-file-atomically';
 
 /**
  * Query analyses on disk, one small JSON file per entry, keyed by the SHA-256 of the query text, the
@@ -48,17 +49,10 @@ export class AnalysisCache {
 
   set(key: string, analysis: QueryAnalysis): void {
     const file = this.fileOf(key);
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify({ key, analysis }));
-      fs.renameSync(temp, file);
+      replaceFile(file, JSON.stringify({ key, analysis }));
     } catch {
-      try {
-        fs.rmSync(temp, { force: true });
-      } catch {
-        // nothing more to do: the entry is recomputed next time
-      }
+      // nothing more to do: the entry is recomputed next time
     }
   }
 

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { brand, definitionKindOf, type DefinitionKind } from '../model/definition-brand';
 import { isPlainData } from '../util/plain-data';
+import { replaceFile } from '../util/write-file-atomically';
 import type { Position, PropPath } from './source-locator';
 
 /** Bumped when the file's layout or what an entry means changes. */
@@ -98,13 +99,10 @@ export class DefinitionCache {
   save(): void {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.stored).length) return;
     const content: CacheFile = { format: FORMAT, runtime: runtime(), files: this.next };
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify(content));
-      fs.renameSync(temp, this.file);
+      replaceFile(this.file, JSON.stringify(content));
     } catch {
-      fs.rmSync(temp, { force: true });
+      // the next run loads those files again
     }
   }
 

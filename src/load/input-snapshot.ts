@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { discoverContentFiles } from './discover-files';
+import { replaceFile } from '../util/write-file-atomically';
 
 /**
  * A fingerprint of the project's content files (path, size, modification time), taken before
@@ -42,13 +43,10 @@ export class InputSnapshot {
   /** Records this snapshot for the next run; a failure only costs that run the early start. */
   save(): void {
     if (this.unchanged()) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temp, this.signature);
-      fs.renameSync(temp, this.file);
+      replaceFile(this.file, this.signature);
     } catch {
-      fs.rmSync(temp, { force: true });
+      // the next run just starts no workers early
     }
   }
 }

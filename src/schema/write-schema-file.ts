@@ -1,11 +1,8 @@
 /**
- * Writes a workspace schema as diff-friendly JSON: two-space indentation, but a small object of
+ * Formats a workspace schema as diff-friendly JSON: two-space indentation, but a small object of
  * plain values (a column, a parameter) on one line, so a changed column is a one-line diff and
  * ~900 tables stay readable. The text depends only on the schema, never on time or machine.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { WorkspaceSchema } from './workspace-schema';
 
 /** A flat object or array up to this width stays on one line. */
@@ -31,30 +28,4 @@ function format(value: unknown, indent: string): string {
   }
   const inner = `${indent}  `;
   return `${open}\n${entries.map((e) => `${inner}${member(e, inner)}`).join(',\n')}\n${indent}${close}`;
-}
-
-export type WriteOutcome = 'created' | 'changed' | 'unchanged';
-
-/**
- * Replaces `file` with `text` atomically (a temporary file in the same folder, then a rename), so
- * a reader or a crash never sees half a schema. An identical file is left alone.
- */
-export function writeFileAtomically(file: string, text: string): WriteOutcome {
-  let previous: string | undefined;
-  try {
-    previous = fs.readFileSync(file, 'utf8');
-  } catch {
-    previous = undefined;
-  }
-  if (previous === text) return 'unchanged';
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-  return previous === undefined ? 'created' : 'changed';
 }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseSchemaText, readSchemaFile } from '../../src/schema/read-schema-file';
 import type { WorkspaceSchema } from '../../src/schema/workspace-schema';
-import { formatWorkspaceSchema, writeFileAtomically } from '../../src/schema/write-schema-file';
+import { formatWorkspaceSchema } from '../../src/schema/write-schema-file';
+import { writeFileAtomically } from '../../src/util/write-file-atomically';
 
 const PULL = 'sentinel-cac schema pull --environment prod';
 
