@@ -69,6 +69,7 @@ function measureProject(name: string, root: string): ProjectFigures {
   const edit = runValidate(root);
   fs.writeFileSync(edited, original);
   const project = loadProject(root);
+  const outcomes = triageProject(project, cold.diagnostics);
   return {
     name,
     queries: queryTexts(project).length,
@@ -77,8 +78,8 @@ function measureProject(name: string, root: string): ProjectFigures {
     editMs: edit.ms,
     editedFile: path.relative(root, edited),
     bareMs: bareAnalysisMs(project),
-    clean: cleanDefinitions(project, cold.diagnostics),
-    outcomes: triageProject(project, cold.diagnostics),
+    clean: outcomes.filter((o) => !o.group).length,
+    outcomes,
   };
 }
 
@@ -113,13 +114,6 @@ function bareAnalysisMs(project: LoadedProject): number {
   return time(() => {
     for (const text of texts) K.KustoCode.ParseAndAnalyze(text, schema.globals).GetDiagnostics();
   }).ms;
-}
-
-function cleanDefinitions(project: LoadedProject, diagnostics: readonly BenchDiagnostic[]): number {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const files = new Set(errors.map((d) => d.file));
-  const ids = new Set(errors.flatMap((d) => (d.ruleId ? [d.ruleId] : [])));
-  return [...project.rules, ...project.huntingQueries].filter((d) => !files.has(d.source.file) && !(d.query && files.has(d.query.file)) && !ids.has(String(d.props.id))).length;
 }
 
 export function formatCorpusValidationFigures(f: CorpusValidationFigures): string {

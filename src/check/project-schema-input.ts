@@ -62,13 +62,13 @@ function workspaceContent(project: LoadedProject): WorkspaceContent | undefined 
   return { parsers: [...parsers].sort(), customTables: [...customTables].sort() };
 }
 
-function declaredTables(project: LoadedProject): DeclaredTable[] {
+export function declaredTables(project: LoadedProject): DeclaredTable[] {
   return project.tables
     .filter((t) => typeof t.props.name === 'string' && t.props.columns && typeof t.props.columns === 'object')
     .map((t) => ({ name: t.props.name, columns: typedColumns(t.props.columns) }));
 }
 
-function declaredWatchlists(project: LoadedProject): DeclaredWatchlist[] {
+export function declaredWatchlists(project: LoadedProject): DeclaredWatchlist[] {
   return project.watchlists
     .filter((w) => typeof w.props.alias === 'string' && w.props.columns && typeof w.props.columns === 'object')
     .map((w) => ({ alias: w.props.alias, columns: typedColumns(w.props.columns) }));

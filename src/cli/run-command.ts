@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadTableCatalog } from '../catalog/table-catalog';
 import { evaluateKql, KqlEvalError, type EvalTable } from '../kql/eval';
+import { declaredTables, declaredWatchlists } from '../check/project-schema-input';
 import { KqlSchema } from '../kql/kql-schema';
 import { loadProject } from '../load/load-project';
 import { normalizeText } from '../load/text-file';
@@ -49,10 +50,10 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       }
       const catalog = loadTableCatalog();
       const declared = [
-        ...project.tables.map((t) => ({ name: t.props.name, columns: Object.entries(t.props.columns).map(([name, type]) => ({ name, type })) })),
+        ...declaredTables(project),
         ...data.filter((t) => !catalog.has(t.name) && !project.tables.some((c) => c.props.name === t.name)).map((t) => ({ name: t.name, columns: inferColumns(t.rows) })),
       ];
-      const schema = new KqlSchema({ tables: declared, watchlists: project.watchlists.map((w) => ({ alias: w.props.alias, columns: Object.entries(w.props.columns).map(([name, type]) => ({ name, type })) })) });
+      const schema = new KqlSchema({ tables: declared, watchlists: declaredWatchlists(project) });
       const tables: Record<string, EvalTable> = Object.fromEntries(data.map((t) => [t.name, { columns: [], rows: t.rows }]));
       try {
         const result = evaluateKql(text, { now, globals: schema.globals, tables, functions: { _GetWatchlist: watchlistFunction(project.watchlists) } });

@@ -172,16 +172,8 @@ const CLOSING_OPERATORS = new Set(['ProjectOperator', 'SummarizeOperator', 'Dist
  * no operator of the query's last pipeline closed it.
  */
 function closedByLastPipeline(root: any): boolean {
-  let last: any;
-  // Statements are direct descendants of the query block, in order; `let` bodies are not ExpressionStatements.
-  const visit = (node: any): void => {
-    if (kindOf(node) === 'ExpressionStatement') last = node;
-    else for (let i = 0; i < node.ChildCount; i++) {
-      const child = node.GetChild(i);
-      if (child && !child.IsToken) visit(child);
-    }
-  };
-  visit(root);
+  const statements = root.Statements;
+  const last = statements?.Count > 0 ? statements.getItem(statements.Count - 1).Element : undefined;
   for (let node = last?.Expression; node && kindOf(node) === 'PipeExpression'; node = node.Expression) {
     if (CLOSING_OPERATORS.has(kindOf(node.Operator)) && !hasStar(node.Operator)) return true;
   }

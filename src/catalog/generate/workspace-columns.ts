@@ -2,9 +2,6 @@ import type { KustoScalarType } from '../kusto-scalar-type';
 import { STANDARD_COLUMNS } from '../standard-columns';
 import type { SourceColumn } from './source-tables';
 
-/** The table reference omits TenantId on ~160 tables (AuditLogs, DnsEvents, ...) that have it. */
-export { STANDARD_COLUMNS };
-
 /**
  * Defender XDR advanced-hunting tables that the Microsoft Defender XDR connector streams into
  * Sentinel. There they keep the event time `Timestamp` next to TimeGenerated, and rules written for
@@ -39,9 +36,9 @@ export const DEFENDER_XDR_STREAMED_TABLES: readonly string[] = [
  * reference pages list one (e.g. learn.microsoft.com/azure/azure-monitor/reference/tables/dnsevents).
  * Only columns checked against their reference page are listed.
  */
-export const DOCUMENTED_MISSING_COLUMNS: ReadonlyMap<string, readonly SourceColumn[]> = new Map([
-  ['DnsEvents', [{ name: 'Name', type: 'string' as KustoScalarType }]],
-  ['AADDomainServicesDNSAuditsDynamicUpdates', [{ name: 'Name', type: 'string' as KustoScalarType }]],
+export const DOCUMENTED_MISSING_COLUMNS: ReadonlyMap<string, readonly SourceColumn[]> = new Map<string, readonly SourceColumn[]>([
+  ['DnsEvents', [{ name: 'Name', type: 'string' }]],
+  ['AADDomainServicesDNSAuditsDynamicUpdates', [{ name: 'Name', type: 'string' }]],
 ]);
 
 /** A column the workspace rules above added to a table, for the generator's report. */
