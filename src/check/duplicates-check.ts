@@ -4,7 +4,8 @@ import type { PropPath } from '../load/source-locator';
 
 /**
  * Identity must be unique across the project: rule and hunting ids (they become ARM resource names
- * and YAML ids), rule names, hunting names, watchlist aliases and custom table names. Each later
+ * and YAML ids), rule names, hunting names, watchlist aliases, custom table names and workspace
+ * function names (case-sensitive, as KQL resolves them). Each later
  * occurrence is reported, naming where the first one is.
  */
 export const duplicatesCheck: Check = {
@@ -16,6 +17,7 @@ export const duplicatesCheck: Check = {
     unique(project.huntingQueries, ['name'], (d) => String(d.props.name), 'DUPLICATE_NAME', 'hunting query name', report);
     unique(project.watchlists, ['alias'], (d) => String(d.props.alias).toLowerCase(), 'DUPLICATE_WATCHLIST_ALIAS', 'watchlist alias', report);
     unique(project.tables, ['name'], (d) => String(d.props.name).toLowerCase(), 'DUPLICATE_TABLE', 'custom table name', report);
+    unique(project.functions, ['name'], (d) => String(d.props.name), 'DUPLICATE_FUNCTION', 'workspace function name', report);
   },
 };
 

@@ -55,10 +55,6 @@ function checkFunction(fn: LoadedFunction, ctx: CheckContext, report: Report): v
   if (typeof name === 'string' && loadTableCatalog().has(name)) {
     a.fail(['name'], `function '${name}' has the name of a built-in table, which wins over it in every query`, 'rename the function', 'FUNCTION_SHADOWED');
   }
-  const duplicate = ctx.project.functions.find((other) => other !== fn && other.props.name === name);
-  if (duplicate && ctx.project.functions.indexOf(duplicate) < ctx.project.functions.indexOf(fn)) {
-    a.fail(['name'], `function '${String(name)}' is already declared by ${duplicate.source.exportName} in ${duplicate.source.file}`, 'each function name must be unique', 'DUPLICATE_FUNCTION');
-  }
   if ((query === undefined) === (columns === undefined)) {
     a.fail([], 'a function is declared by its body (`query`) or by its output `columns`, exactly one of them', 'give `query` for a function you own, `columns` for one whose body lives elsewhere');
   }

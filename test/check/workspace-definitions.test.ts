@@ -72,6 +72,11 @@ describe('workspace catalog and workspace functions', () => {
     expect(found).toMatch(/tables\/workspace\.ts:3:\d+ DEFINITION_INVALID a project has one workspace catalog/);
   });
 
+  it('a second function of the same name is reported where it is declared, naming the first', () => {
+    const root = project({ 'functions/shared.ts': FUNCTIONS, 'functions/again.ts': "import { defineFunction } from 'sentinel-cac';\nexport const again = defineFunction({ name: 'HrFeed', columns: { TimeGenerated: 'datetime' } });\n" });
+    expect(errors(root).join('\n')).toMatch(/functions\/shared\.ts:12:\d+ DUPLICATE_FUNCTION workspace function name "HrFeed" is already used by again in functions\/again\.ts:2/);
+  });
+
   it("an open result (a parser known by name only) may hold the alert's columns; a closed one must", () => {
     const root = project({ 'tables/workspace.ts': "import { defineWorkspaceCatalog } from 'sentinel-cac';\nexport const workspace = defineWorkspaceCatalog({ solutions: ['PingFederate'] });\n" });
     fs.writeFileSync(path.join(root, RULE_QUERY), 'PingFederateEvent\n| where EventType == "x"\n');
