@@ -65,3 +65,9 @@ function schemaColumnName(name: string): string {
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name;
   return `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }
+
+/** `base`, then the columns of `extra` whose names `base` does not have, in their order. */
+export function appendMissingColumns(base: readonly TableColumn[], extra: readonly TableColumn[]): TableColumn[] {
+  const names = new Set(base.map((c) => c.name));
+  return [...base, ...extra.filter((c) => !names.has(c.name))];
+}

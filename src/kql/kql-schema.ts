@@ -1,6 +1,6 @@
 import { loadAsimCatalog, type AsimFunction } from '../catalog/asim-catalog';
 import { OPEN_SCHEMA_TABLES, STANDARD_COLUMNS } from '../catalog/standard-columns';
-import { loadTableCatalog, type TableColumn } from '../catalog/table-catalog';
+import { appendMissingColumns, loadTableCatalog, type TableColumn } from '../catalog/table-catalog';
 import { kustoLanguage, type KustoNamespace } from './kusto-bridge';
 import { LazySymbol, lazyDatabaseGlobals } from './lazy-database';
 
@@ -107,7 +107,7 @@ export class KqlSchema {
     for (const name of new Set(content?.parsers ?? [])) if (unbound(name) && bound.add(name)) symbols.push(openParserSymbol(K, name));
     this.baseWatchlistTable = tableSymbol(K, '_GetWatchlist', WATCHLIST_BUILTIN_COLUMNS);
     this.watchlists = new Map(
-      watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, mergeColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),
+      watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, appendMissingColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),
     );
     symbols.push(this.watchlistFunction(K));
     this.declaredNames = [...bound];
@@ -228,9 +228,4 @@ function declaredFunctionSymbol(K: KustoNamespace, fn: DeclaredFunction): unknow
 function tableSymbol(K: KustoNamespace, name: string, columns: readonly TableColumn[]): unknown {
   const symbols = columns.map((c) => new K.Symbols.ColumnSymbol(c.name, K.Symbols.ScalarTypes.GetSymbol(c.type), null, null, null, null));
   return new K.Symbols.TableSymbol.$ctor4(name, symbols);
-}
-
-function mergeColumns(base: readonly TableColumn[], extra: readonly TableColumn[]): TableColumn[] {
-  const names = new Set(base.map((c) => c.name));
-  return [...base, ...extra.filter((c) => !names.has(c.name))];
 }

@@ -3,7 +3,7 @@
  * part, plus the names the workspace has, for the not-in-workspace check.
  */
 import { STANDARD_COLUMNS } from '../catalog/standard-columns';
-import type { TableColumn } from '../catalog/table-catalog';
+import { appendMissingColumns, type TableColumn } from '../catalog/table-catalog';
 import type { DeclaredFunction, DeclaredTable, SchemaInput } from '../kql/kql-schema';
 import type { WorkspaceFunction, WorkspaceSchema, WorkspaceTable } from './workspace-schema';
 
@@ -19,8 +19,7 @@ export interface WorkspaceNames {
  * _BilledSize, ...), which the tables API does not list, after its own.
  */
 export function queryableColumns(columns: readonly TableColumn[]): TableColumn[] {
-  const names = new Set(columns.map((c) => c.name));
-  return [...columns, ...STANDARD_COLUMNS.filter((c) => !names.has(c.name))];
+  return appendMissingColumns(columns, STANDARD_COLUMNS);
 }
 
 export function workspaceSchemaInput(schema: WorkspaceSchema): SchemaInput {
