@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo } from './io';
+import { commandWord } from '../kql/kusto-snapshot.cjs';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
@@ -30,13 +31,8 @@ const COMMANDS: readonly (readonly [name: string, register: Register])[] = [
  * otherwise undefined (help, version, no command, a typo), which needs the whole tree.
  */
 export function invokedCommand(args: readonly string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-C' || arg === '--project') i++;
-    else if (arg === '--' || arg === '-h' || arg === '--help' || arg === '-V' || arg === '--version') return undefined;
-    else if (!arg.startsWith('-')) return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
-  }
-  return undefined;
+  const word = commandWord(args);
+  return COMMANDS.some(([name]) => name === word) ? word : undefined;
 }
 
 /**

@@ -7,6 +7,9 @@ import type { SchemaInput } from './kql-schema';
 
 const WORKER_ENTRY = path.join(__dirname, 'analysis-worker-entry.cjs');
 
+/** Fewer queries than this are analyzed on one thread: a worker takes about a second to load Kusto.Language, the time of ~30 queries. */
+export const PARALLEL_FROM = 20;
+
 export interface ThreadOptions {
   /** Analyzes one query on the calling thread, which takes its share of the work unless `workersOnly`. */
   readonly analyzeHere: (text: string) => QueryAnalysis;

@@ -1,21 +1,28 @@
 import os from 'node:os';
 import { InputSnapshot } from '../load/input-snapshot';
-import { AnalysisPool } from './analysis-pool';
+import { AnalysisPool, PARALLEL_FROM } from './analysis-pool';
+import { kustoIsLoaded } from './kusto-snapshot.cjs';
 
 /** What `validate` starts before it loads anything else. */
 export interface EarlyAnalysis {
   readonly snapshot: InputSnapshot;
-  /** Analysis workers, started when the content changed since the last run; they load Kusto.Language meanwhile. */
+  /** Analysis workers, started when queries will likely need analysis; they load Kusto.Language meanwhile. */
   readonly pool: AnalysisPool | undefined;
 }
 
 /**
- * Compares the project's content files with the last run's (InputSnapshot, ~20 ms) and, if they
- * changed, starts analysis workers right away: loading Kusto.Language and building its parser takes
- * them ~1 s, which then overlaps with loading the validator and the project. Light on purpose: it
- * is meant to run before the heavy modules are even required.
+ * Compares the project's content files with the last run's (InputSnapshot, ~20 ms) and, if queries
+ * will likely need analysis, starts analysis workers right away: loading Kusto.Language and building
+ * its parser takes them ~1 s, which then overlaps with loading the validator and the project. Light
+ * on purpose: it is meant to run before the heavy modules are even required.
+ *
+ * When this thread already has Kusto.Language (the CLI started from its snapshot), it analyzes a
+ * few changed queries sooner than a worker could start, so workers are started early only when
+ * many files changed.
  */
 export function startEarlyAnalysis(root: string, cacheDir: string): EarlyAnalysis {
   const snapshot = InputSnapshot.take(root, cacheDir);
-  return { snapshot, pool: snapshot.unchanged() ? undefined : new AnalysisPool(os.availableParallelism() - 1) };
+  const changed = snapshot.changedFiles();
+  const worthWorkers = changed > 0 && (!kustoIsLoaded() || changed >= PARALLEL_FROM);
+  return { snapshot, pool: worthWorkers ? new AnalysisPool(os.availableParallelism() - 1) : undefined };
 }

@@ -5,6 +5,8 @@
  * and `Kusto`. Loading them costs ~250 ms, so it happens lazily, on first use, never on import.
  */
 
+import { kustoIsLoaded } from './kusto-snapshot.cjs';
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type KustoNamespace = any;
 
@@ -14,8 +16,11 @@ let loadMs = 0;
 export function kustoLanguage(): KustoNamespace {
   if (kusto === undefined) {
     const started = performance.now();
-    require('@kusto/language-service-next/bridge.min.js');
-    require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
+    // Already there when the process started from the CLI's snapshot (kusto-snapshot.cjs).
+    if (!kustoIsLoaded()) {
+      require('@kusto/language-service-next/bridge.min.js');
+      require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
+    }
     kusto = (globalThis as any).Kusto.Language;
     loadMs = performance.now() - started;
   }

@@ -1,4 +1,5 @@
 import { requireBundle } from '../util/require-bundle';
+import { kustoIsLoaded } from './kusto-snapshot.cjs';
 
 /**
  * The two scripts kusto-bridge.ts requires (keep in step with it; a test checks). JSON, so the
@@ -12,6 +13,6 @@ export const KUSTO_SCRIPTS = require('./kusto-scripts.json') as readonly string[
  * then finds them in require.cache and does not run them again.
  */
 export function preloadKustoLanguage(): void {
-  if ((globalThis as { Kusto?: unknown }).Kusto !== undefined) return;
+  if (kustoIsLoaded()) return;
   for (const script of KUSTO_SCRIPTS) requireBundle(script);
 }

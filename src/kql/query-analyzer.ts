@@ -1,8 +1,9 @@
 import os from 'node:os';
 import { AnalysisCache } from './analysis-cache';
-import { AnalysisPool, analyzeOnThreads } from './analysis-pool';
+import { AnalysisPool, PARALLEL_FROM, analyzeOnThreads } from './analysis-pool';
 import { analyzeQuery, type QueryAnalysis } from './analyze-query';
 import { KqlSchema, type SchemaInput } from './kql-schema';
+import { kustoIsLoaded } from './kusto-snapshot.cjs';
 import { preloadKustoLanguage } from './preload-kusto';
 
 export interface QueryAnalyzerOptions {
@@ -10,10 +11,7 @@ export interface QueryAnalyzerOptions {
   readonly cacheDir?: string;
   /** Threads for uncached queries, this one included. @default os.availableParallelism() */
   readonly threads?: number;
-  /**
-   * Fewer uncached queries than this are analyzed on one thread: a worker takes about a second to
-   * load Kusto.Language, the time of ~30 queries. @default 20
-   */
+  /** Fewer uncached queries than this are analyzed on one thread. @default PARALLEL_FROM */
   readonly parallelFrom?: number;
   /**
    * Workers started earlier, when queries were likely to need analysis (see input-snapshot): they
@@ -75,11 +73,11 @@ export class QueryAnalyzer {
     const pool = this.pool;
     this.pool = undefined;
     const analyzeHere = (text: string): QueryAnalysis => analyzeQuery(text, this.schema);
-    const many = texts.length >= (this.options.parallelFrom ?? 20);
+    const many = texts.length >= (this.options.parallelFrom ?? PARALLEL_FROM);
     const { onWorkerFailure } = this.options;
-    // Workers already loading Kusto.Language are ahead of this thread: give them a few queries
-    // alone, or share many with them.
-    if (pool && pool.size > 0 && texts.length > 0) return pool.analyze(this.input, texts, { analyzeHere, workersOnly: !many, onWorkerFailure });
+    // Workers already loading Kusto.Language are ahead of this thread, unless it started with it
+    // (the CLI's snapshot): give them a few queries alone, or share many with them.
+    if (pool && pool.size > 0 && texts.length > 0) return pool.analyze(this.input, texts, { analyzeHere, workersOnly: !many && !kustoIsLoaded(), onWorkerFailure });
     pool?.close();
     const threads = this.options.threads ?? os.availableParallelism();
     if (threads > 1 && many) return analyzeOnThreads(this.input, texts, { threads, analyzeHere, onWorkerFailure });

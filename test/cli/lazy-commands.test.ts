@@ -1,4 +1,5 @@
 import { createProgram, invokedCommand } from '../../src/cli/main';
+import { KQL_COMMANDS } from '../../src/kql/kusto-snapshot.cjs';
 
 const io = { out: () => undefined, err: () => undefined };
 
@@ -27,5 +28,10 @@ describe('commands loaded on demand', () => {
     expect(invokedCommand(['help', 'validate'])).toBeUndefined();
     expect(invokedCommand(['deploi'])).toBeUndefined();
     expect(invokedCommand([])).toBeUndefined();
+  });
+
+  it('knows of every command whether it analyzes KQL, so the launcher starts it from the Kusto.Language snapshot or not', () => {
+    const withoutKql = ['version', 'new'];
+    expect([...KQL_COMMANDS].sort()).toEqual(all.filter((name) => !withoutKql.includes(name)).sort());
   });
 });
