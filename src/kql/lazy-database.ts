@@ -1,3 +1,4 @@
+import { kustoDefaultGlobals } from './column-ifexists-typing';
 import { kustoLanguage, type KustoNamespace } from './kusto-bridge';
 
 /**
@@ -42,7 +43,7 @@ export function lazyDatabaseGlobals(databaseName: string, members: readonly unkn
   const K = kustoLanguage();
   const slots: Slot[] = members.map((m) => (m instanceof LazySymbol ? { name: m.name, symbol: undefined, lazy: m } : { name: (m as any).Name, symbol: m }));
   const database: any = new K.Symbols.DatabaseSymbol.$ctor1(databaseName, slots.filter((s) => s.symbol !== undefined).map((s) => s.symbol), false);
-  const globals: any = K.GlobalState.Default.WithDatabase(database);
+  const globals: any = (kustoDefaultGlobals() as any).WithDatabase(database);
   const maps = seedReverseMaps(K, globals, database, slots);
   const built = (slot: Slot): any => {
     if (slot.symbol === undefined) {

@@ -6,6 +6,7 @@
  * come from `functionSchemas[name]` when given; otherwise the binder calls the function with the
  * query's constant arguments and reads the columns of the table it returns.
  */
+import { kustoDefaultGlobals } from '../column-ifexists-typing';
 import { kustoLanguage } from '../kusto-bridge';
 import type { EvalColumn, EvalOptions } from './options';
 import { asScalarType } from './values/types';
@@ -51,5 +52,5 @@ export function buildGlobals(options: EvalOptions): Bridge {
     new symbols.TableSymbol.$ctor4(name, columnSymbols(table.columns, `tables.${name}`)));
   for (const name of Object.keys(options.functions ?? {})) members.push(functionSymbol(name, options));
   const database = new symbols.DatabaseSymbol.$ctor1('offline', members, false);
-  return language.GlobalState.Default.WithDatabase(database);
+  return (kustoDefaultGlobals() as Bridge).WithDatabase(database);
 }
