@@ -31,16 +31,18 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
       const cacheDir = options.cache ? projectCacheDir(root) : undefined;
       // Before the validator's modules load (~0.3 s): analysis workers, if needed, load Kusto.Language meanwhile.
       const early = cacheDir === undefined || options.environment ? undefined : startEarlyAnalysis(root, cacheDir);
-      const validated = options.environment
+      const forEnvironment = options.environment
         ? (require('./validate-environment-option') as typeof import('./validate-environment-option')).validateAgainstEnvironment(root, options.environment, options.config, cacheDir, io, setExit)
-        : (require('../check/validate-project') as typeof import('../check/validate-project')).validateProject(root, { cacheDir, early });
-      if (!validated) return;
+        : undefined;
+      if (options.environment && !forEnvironment) return;
+      const validated = forEnvironment?.validated ?? (require('../check/validate-project') as typeof import('../check/validate-project')).validateProject(root, { cacheDir, early });
       const { diagnostics, project } = validated;
       if (options.format === 'json') writeOutput(options.output, formatJson(diagnostics), io);
       else if (options.format === 'sarif') writeOutput(options.output, formatSarif(diagnostics, version), io);
       else {
         const definitions = project.rules.length + project.huntingQueries.length + project.watchlists.length + project.tables.length;
-        const against = options.environment ? ` (against environment ${options.environment})` : '';
+        const notDeployed = forEnvironment?.notDeployed ? `; ${forEnvironment.notDeployed} rules and hunting queries it does not deploy are not reported` : '';
+        const against = options.environment ? ` (against environment ${options.environment}${notDeployed})` : '';
         const report = [formatText(diagnostics), `${summarize(diagnostics)} in ${definitions} definitions${against}`].filter(Boolean).join('\n');
         writeOutput(options.output, report, io);
       }

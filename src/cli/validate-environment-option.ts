@@ -1,6 +1,5 @@
 /** `validate --environment <name>`: the CLI side of validating against a pulled workspace schema. */
-import type { ValidatedProject } from '../check/validate-project';
-import { validateForEnvironment } from '../schema/validate-environment';
+import { validateForEnvironment, type EnvironmentValidation } from '../schema/validate-environment';
 import { formatText } from './format-diagnostics';
 import { EXIT, type CliIo } from './io';
 
@@ -8,7 +7,14 @@ import { EXIT, type CliIo } from './io';
  * The project validated against the environment's schema file; undefined after printing why it
  * could not be (exit 2 for an unknown environment or a schema never pulled, 1 for an invalid file).
  */
-export function validateAgainstEnvironment(root: string, environment: string, config: string | undefined, cacheDir: string | undefined, io: CliIo, setExit: (code: number) => void): ValidatedProject | undefined {
+export function validateAgainstEnvironment(
+  root: string,
+  environment: string,
+  config: string | undefined,
+  cacheDir: string | undefined,
+  io: CliIo,
+  setExit: (code: number) => void,
+): Extract<EnvironmentValidation, { validated: unknown }> | undefined {
   const result = validateForEnvironment(root, environment, config, cacheDir);
   if ('usage' in result) {
     io.err(`error: ${result.usage}`);
@@ -21,5 +27,5 @@ export function validateAgainstEnvironment(root: string, environment: string, co
     setExit(EXIT.contentErrors);
     return undefined;
   }
-  return result.validated;
+  return result;
 }

@@ -17,6 +17,7 @@ import type { EnvironmentConfig } from './environment-config';
 import { comparableAlertRule, sdkAlertRule } from './sdk-alert-rule';
 import { comparableSavedSearch, sdkSavedSearch } from './sdk-saved-search';
 import { comparableWatchlist, sdkWatchlist, watchlistContentHash } from './sdk-watchlist';
+import { contentSelector } from './content-selection';
 
 export interface DesiredStateResult {
   readonly state: DesiredState;
@@ -57,16 +58,15 @@ export function buildDesiredState(validated: ValidatedProject, env: EnvironmentC
   return { state, diagnostics };
 }
 
+/** contentSelector(), reporting ids in `content.ids` that name no definition. */
 function selector(project: LoadedProject, env: EnvironmentConfig | undefined, configFile: string | undefined, diagnostics: Diagnostic[]) {
   const content = env?.content;
-  if (!content) return (): boolean => true;
-  const ids = new Set((content.ids ?? []).map((i) => i.toLowerCase()));
-  const tags = new Set(content.tags ?? []);
+  if (!content) return contentSelector(undefined);
   const known = new Set([...project.rules, ...project.huntingQueries].map((d) => String(d.props.id).toLowerCase()).concat(project.watchlists.map((w) => w.props.alias.toLowerCase())));
-  for (const id of ids) {
+  for (const id of new Set((content.ids ?? []).map((i) => i.toLowerCase()))) {
     if (!known.has(id)) diagnostics.push(configDiagnostic(configFile, env.fieldAt['content.ids'] ?? env.at, `environment ${env.name}: content.ids names ${id}, which is no rule, hunting query or watchlist of this project`, 'use a rule or hunting query id (GUID) or a watchlist alias'));
   }
-  return (id: string, defTags: readonly string[] | undefined): boolean => ids.has(id.toLowerCase()) || (defTags ?? []).some((t) => tags.has(t));
+  return contentSelector(content);
 }
 
 type WatchlistWithRows = LoadedWatchlist & { readonly loadDiagnostics: Diagnostic[] };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../check/diagnostic';
 import { sortDiagnostics } from '../check/diagnostic';
 import { validateProject, type ValidatedProject } from '../check/validate-project';
+import { contentSelector } from '../deploy/content-selection';
 import { DEFAULT_CONFIG_FILE, type EnvironmentConfig } from '../deploy/environment-config';
 import { readEnvironmentConfig } from '../deploy/read-environment-config';
 import { notInWorkspaceDiagnostics } from './not-in-workspace-check';
@@ -16,8 +17,11 @@ import { defaultSchemaFile, type WorkspaceSchema } from './workspace-schema';
 import { workspaceNames, workspaceSchemaInput } from './workspace-schema-input';
 
 export type EnvironmentValidation =
-  /** Validated; `schemaFile` is project-relative. */
-  | { readonly validated: ValidatedProject; readonly schemaFile: string }
+  /**
+   * Validated; `schemaFile` is project-relative. `notDeployed`: rules and hunting queries the
+   * environment's `content:` selection leaves out, whose findings are not reported for it.
+   */
+  | { readonly validated: ValidatedProject; readonly schemaFile: string; readonly notDeployed: number }
   /** The command cannot run as asked (unknown environment, no schema file): exit 2. */
   | { readonly usage: string }
   /** The environments file or the schema file is invalid: exit 1. */
@@ -45,7 +49,11 @@ export function validateForEnvironment(root: string, environment: string, config
   const validated = validateProject(root, { schemaParts: [workspaceSchemaInput(schemaRead.schema)], cacheDir });
   const names = workspaceNames(schemaRead.schema, `environment ${env.name}'s workspace ${env.workspace} (${schemaFile})`);
   const missing = notInWorkspaceDiagnostics(validated, names, pullCommand);
-  return { validated: { ...validated, diagnostics: sortDiagnostics([...validated.diagnostics, ...missing]) }, schemaFile };
+  // A rule the environment does not deploy cannot fail there, whatever its workspace lacks.
+  const deploys = contentSelector(env.content);
+  const notDeployed = new Set([...validated.project.rules, ...validated.project.huntingQueries].filter((d) => !deploys(String(d.props.id), d.props.tags)).map((d) => String(d.props.id).toLowerCase()));
+  const forEnvironment = [...validated.diagnostics, ...missing].filter((d) => d.ruleId === undefined || !notDeployed.has(d.ruleId.toLowerCase()));
+  return { validated: { ...validated, diagnostics: sortDiagnostics(forEnvironment) }, schemaFile, notDeployed: notDeployed.size };
 }
 
 /** A schema file of another workspace (the environment was repointed since the pull) would validate against the wrong tables. */

@@ -38,12 +38,12 @@ afterAll(async () => {
 
 const run = (...args: string[]) => runCli('-C', root, ...args);
 const pull = async (env: string) => expect((await run('schema', 'pull', '-e', env)).code).toBe(0);
-const addQuery = (name: string, kql: string) => {
+const addQuery = (name: string, kql: string, tags: string[] = []) => {
   const id = `55555555-5555-4555-8555-${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
   fs.writeFileSync(path.join(root, 'rules', `${name}.kql`), `${kql}\n`);
   fs.writeFileSync(
     path.join(root, 'rules', `${name}.ts`),
-    `import { defineHuntingQuery, kqlFile } from 'sentinel-cac';\nexport const q = defineHuntingQuery({ id: '${id}', version: '1.0.0', name: '${name}', description: 'test', tactics: ['Discovery'], techniques: ['T1087'], query: kqlFile('./${name}.kql') });\n`,
+    `import { defineHuntingQuery, kqlFile } from 'sentinel-cac';\nexport const q = defineHuntingQuery({ id: '${id}', version: '1.0.0', name: '${name}', description: 'test', tactics: ['Discovery'], techniques: ['T1087'], tags: ${JSON.stringify(tags)}, query: kqlFile('./${name}.kql') });\n`,
   );
 };
 
@@ -90,6 +90,24 @@ test('a table the workspace does not have is KQL_NOT_IN_WORKSPACE for that envir
     'rules/failed-logons.kql KQL_NOT_IN_WORKSPACE',
     'rules/fic-sign-ins.kql KQL_UNKNOWN_TABLE',
   ]);
+});
+
+test("a rule the environment's content selection does not deploy is not reported for that environment", async () => {
+  await pull('dev');
+  addQuery('failed-logons', 'SecurityEvent | where EventID == 4625');
+  // dev deploys only the base rule: the others' tables and functions do not matter there.
+  const config = path.join(root, 'sentinel-cac.environments.yaml');
+  fs.writeFileSync(config, `${fs.readFileSync(config, 'utf8')}    content:\n      ids: [11111111-1111-4111-8111-111111111111]\n`);
+  const selected = await run('validate', '-e', 'dev');
+  expect(selected.out).toBe('0 errors, 0 warnings in 6 definitions (against environment dev; 3 rules and hunting queries it does not deploy are not reported)\n');
+  expect(selected.code).toBe(0);
+  // Selected by a tag it carries, a query is checked against dev again.
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('ids: [11111111-1111-4111-8111-111111111111]', 'tags: [dev]'));
+  addQuery('dev-logons', 'SecurityEvent | where EventID == 4624', ['dev']);
+  const tagged = await run('validate', '-e', 'dev');
+  expect(tagged.code).toBe(1);
+  expect(tagged.out).toMatch(/^rules\/dev-logons\.kql:1:1 error KQL_NOT_IN_WORKSPACE table SecurityEvent does not exist in environment dev's workspace/m);
+  expect(tagged.out).not.toMatch(/fic-sign-ins|admin-activity|base-rule|failed-logons/);
 });
 
 test('the pulled schema wins over the built-in catalog for a table of the same name', async () => {
