@@ -10,9 +10,11 @@
  * (bin/sentinel-cac.cjs) therefore runs the commands that analyze KQL in a child process started
  * from the snapshot.
  *
- * The snapshot is built on first use, once per Node.js version and Kusto.Language version (~2 s),
- * into node_modules/.cache/sentinel-cac/, and checked before it is used. Anything that goes wrong
- * only costs the speed-up: the command then runs as before. SENTINEL_CAC_SNAPSHOT=0 turns it off.
+ * The snapshot is built on first use (~2 s) into node_modules/.cache/sentinel-cac/, and checked
+ * before it is used. V8 refuses a snapshot built under other V8 flags, so it is built, and named,
+ * for this Node.js, Kusto.Language, and the flags node runs with (its options and NODE_OPTIONS, e.g.
+ * a larger heap in CI). Anything that goes wrong only costs the speed-up: the command then runs as
+ * before. SENTINEL_CAC_SNAPSHOT=0 turns it off.
  *
  * Plain JavaScript: it runs before the TypeScript loader, which the snapshot's process then loads.
  */
@@ -52,15 +54,19 @@ function kustoIsLoaded() {
 }
 
 /**
- * The snapshot's file for this Node.js and Kusto.Language: its name changes with either, and with
- * what the snapshot runs, so a stale one is never used.
+ * The snapshot's file for this Node.js, Kusto.Language and node's flags: its name changes with any
+ * of them, and with what the snapshot runs, so a stale or refused one is never used.
  * @param {string} cacheDir
  */
 function snapshotFile(cacheDir) {
   const kustoPackage = require.resolve('@kusto/language-service-next/package.json');
   const key = crypto
     .createHash('sha256')
-    .update([process.version, process.platform, process.arch, fs.readFileSync(kustoPackage, 'utf8'), fs.readFileSync(ENTRY, 'utf8')].join('\0'))
+    .update(
+      [process.version, process.platform, process.arch, JSON.stringify(process.execArgv), process.env.NODE_OPTIONS ?? '', fs.readFileSync(kustoPackage, 'utf8'), fs.readFileSync(ENTRY, 'utf8')].join(
+        '\0',
+      ),
+    )
     .digest('hex')
     .slice(0, 16);
   return path.join(cacheDir, `kusto-${key}.blob`);
@@ -77,7 +83,10 @@ function ensureSnapshot(cacheDir = DEFAULT_CACHE_DIR, tell = () => {}) {
   let file;
   try {
     file = snapshotFile(cacheDir);
-    if (fs.existsSync(file)) return file;
+    if (fs.existsSync(file)) {
+      markInUse(file);
+      return file;
+    }
     if (fs.existsSync(`${file}.failed`)) return undefined;
     fs.mkdirSync(cacheDir, { recursive: true });
   } catch {
@@ -89,12 +98,13 @@ function ensureSnapshot(cacheDir = DEFAULT_CACHE_DIR, tell = () => {}) {
   const partial = `${file}.${process.pid}.tmp`;
   try {
     const scripts = JSON.stringify(KUSTO_SCRIPTS.map((script) => require.resolve(script)));
-    const built = spawnSync(process.execPath, ['--snapshot-blob', partial, '--build-snapshot', ENTRY], {
+    // Under the same flags as the commands that will start from it (NODE_OPTIONS comes with the environment).
+    const built = spawnSync(process.execPath, [...process.execArgv, '--snapshot-blob', partial, '--build-snapshot', ENTRY], {
       env: { ...process.env, SENTINEL_CAC_KUSTO_SCRIPTS: scripts },
       encoding: 'utf8',
     });
     if (built.status !== 0) throw new Error(`building it exited ${built.status ?? built.signal}: ${built.stderr.trim()}`);
-    const checked = spawnSync(process.execPath, ['--snapshot-blob', partial], { encoding: 'utf8' });
+    const checked = spawnSync(process.execPath, [...process.execArgv, '--snapshot-blob', partial], { encoding: 'utf8' });
     if (checked.stdout !== 'function') throw new Error(`starting from it printed ${JSON.stringify(checked.stdout)} and ${JSON.stringify(checked.stderr.trim())}`);
     fs.renameSync(partial, file);
     removeOtherSnapshots(cacheDir, file);
@@ -111,15 +121,38 @@ function ensureSnapshot(cacheDir = DEFAULT_CACHE_DIR, tell = () => {}) {
 }
 
 /**
- * Snapshots of other Node.js or Kusto.Language versions (~23 MB each), and temporary files a killed
- * build left, in our own cache folder.
+ * Cleaning up after another key's build leaves a snapshot used within a day alone.
+ * @param {string} file
+ */
+function markInUse(file) {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // a read-only cache: nothing builds there either
+  }
+}
+
+/** A day: a snapshot of another key unused for longer belongs to an old Node.js, Kusto.Language or flag set. */
+const UNUSED_FOR_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Snapshots of other keys (~23 MB each) not used for a day, their failure records, and what a killed
+ * build left, in our own cache folder. One in use is touched on every use, so a machine that
+ * alternates between two flag sets keeps both, and a concurrent run never loses its file.
  * @param {string} cacheDir
  * @param {string} keep
  */
 function removeOtherSnapshots(cacheDir, keep) {
+  const now = Date.now();
   for (const name of fs.readdirSync(cacheDir)) {
     const other = path.join(cacheDir, name);
-    if (other !== keep && /^kusto-[0-9a-f]{16}\.blob(\.\d+\.tmp|\.failed)?$/.test(name)) fs.rmSync(other, { force: true });
+    if (other === keep || !/^kusto-[0-9a-f]{16}\.blob(\.\d+\.tmp|\.failed)?$/.test(name)) continue;
+    try {
+      if (now - fs.statSync(other).mtimeMs > UNUSED_FOR_MS) fs.rmSync(other, { force: true });
+    } catch {
+      // removed meanwhile by another run
+    }
   }
 }
 

@@ -20,10 +20,16 @@ describe('ensureSnapshot', () => {
   let file: string | undefined;
 
   beforeAll(() => {
-    // What earlier versions left: another key's snapshot and a killed build's partial file.
-    fs.writeFileSync(path.join(cacheDir, 'kusto-0123456789abcdef.blob'), 'old');
-    fs.writeFileSync(path.join(cacheDir, 'kusto-0123456789abcdef.blob.4242.tmp'), 'partial');
-    fs.writeFileSync(path.join(cacheDir, 'unrelated.txt'), 'not ours');
+    // What earlier versions left two days ago: another key's snapshot, its failure record and a
+    // killed build's partial file; and another flag set's snapshot, used an hour ago.
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    for (const name of ['kusto-0123456789abcdef.blob', 'kusto-0123456789abcdef.blob.4242.tmp', 'kusto-1111111111111111.blob.failed', 'unrelated.txt']) {
+      fs.writeFileSync(path.join(cacheDir, name), 'old');
+      fs.utimesSync(path.join(cacheDir, name), twoDaysAgo, twoDaysAgo);
+    }
+    const anHourAgo = new Date(Date.now() - 3600 * 1000);
+    fs.writeFileSync(path.join(cacheDir, 'kusto-2222222222222222.blob'), 'in use');
+    fs.utimesSync(path.join(cacheDir, 'kusto-2222222222222222.blob'), anHourAgo, anHourAgo);
     file = ensureSnapshot(cacheDir);
   });
 
@@ -41,11 +47,11 @@ describe('ensureSnapshot', () => {
     expect(JSON.parse(run.stdout)).toEqual({ main: true, args: ['a', '--b'], first: expect.stringMatching(/name 'y'/) });
   });
 
-  it('reuses the snapshot it built and removes only its own stale files', () => {
-    const { mtimeMs } = fs.statSync(file!);
+  it('reuses the snapshot it built, and removes only its own files unused for a day', () => {
+    const content = fs.readFileSync(file!);
     expect(ensureSnapshot(cacheDir, () => { throw new Error('built again'); })).toBe(file);
-    expect(fs.statSync(file!).mtimeMs).toBe(mtimeMs);
-    expect(fs.readdirSync(cacheDir).sort()).toEqual(['analyze.js', path.basename(file!), 'unrelated.txt'].sort());
+    expect(fs.readFileSync(file!).equals(content)).toBe(true);
+    expect(fs.readdirSync(cacheDir).sort()).toEqual(['analyze.js', path.basename(file!), 'kusto-2222222222222222.blob', 'unrelated.txt'].sort());
   });
 
   it('does not try again after a failed build for the same Node.js and Kusto.Language', () => {
@@ -91,6 +97,15 @@ export const probe = defineFunction({ name: 'Probe', query: 'print Probe = 1' })
     expect(without.status).toBe(1);
     expect(JSON.parse(fromSnapshot.stdout)).toEqual(JSON.parse(without.stdout));
     expect(JSON.parse(fromSnapshot.stdout).diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'RESULT_COLUMN_MISSING' })]));
+  });
+
+  it('starts from a snapshot built under the same V8 flags when NODE_OPTIONS sets some', () => {
+    const root = projectThatReportsKusto();
+    // V8 refuses a snapshot built under other flags; this one must get its own.
+    const run = validate(root, { NODE_OPTIONS: '--max-old-space-size=3000' });
+    expect(run.stderr).toContain('kusto at load: object');
+    expect(run.stderr).not.toMatch(/Failed to load the startup snapshot/);
+    expect(run.status).toBe(1);
   });
 
   it('passes a signal on, so stopping the CLI stops the command', async () => {
