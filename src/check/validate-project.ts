@@ -8,6 +8,7 @@ import type { AnalysisPool } from '../kql/analysis-pool';
 import { startEarlyAnalysis, type EarlyAnalysis } from '../kql/early-analysis';
 import { QueryAnalyzer } from '../kql/query-analyzer';
 import { DefinitionCache } from '../load/definition-cache';
+import { InputSnapshot } from '../load/input-snapshot';
 import { mergeSchemaInputs } from '../schema/merge-schema-inputs';
 import { functionBodyTexts, onFunctionBody } from './function-bodies';
 import { projectSchemaInput } from './project-schema-input';
@@ -25,7 +26,7 @@ export interface ValidatedProject {
 export function validateProject(root: string, options: ValidateOptions = {}): ValidatedProject {
   const { cacheDir } = options;
   if (cacheDir === undefined) return validateLoadedProject(loadProject(root), options);
-  const { snapshot, pool } = options.early ?? startEarlyAnalysis(root, cacheDir);
+  const { snapshot, pool } = options.early ?? startEarlyAnalysis(InputSnapshot.take(root, cacheDir));
   try {
     const definitionCache = new DefinitionCache(cacheDir);
     const validated = validateLoadedProject(loadProject(root, { definitionCache }), options, pool);

@@ -6,7 +6,14 @@ import { commandWord } from '../kql/kusto-snapshot.cjs';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { version } = require('../../package.json') as { version: string };
 
-type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+/**
+ * Runs the command again in a process started from the Kusto.Language snapshot and resolves with its
+ * exit code; undefined when this process should run it (see kusto-snapshot.cjs). Given only by the
+ * launcher, to the commands that decide for themselves whether they will analyze KQL.
+ */
+export type Relaunch = () => Promise<number> | undefined;
+
+type Register = (program: Command, io: CliIo, setExit: (code: number) => void, relaunch?: Relaunch) => void;
 
 /**
  * Every command, in --help order, by the name it registers. A command's module is only loaded when
@@ -14,7 +21,7 @@ type Register = (program: Command, io: CliIo, setExit: (code: number) => void) =
  * run of any command about a second.
  */
 const COMMANDS: readonly (readonly [name: string, register: Register])[] = [
-  ['validate', (p, io, exit) => (require('./validate-command') as typeof import('./validate-command')).registerValidate(p, io, exit, version)],
+  ['validate', (p, io, exit, relaunch) => (require('./validate-command') as typeof import('./validate-command')).registerValidate(p, io, exit, version, relaunch)],
   ['build', (p, io, exit) => (require('./build-command') as typeof import('./build-command')).registerBuild(p, io, exit)],
   ['plan', (p, io, exit) => (require('./plan-command') as typeof import('./plan-command')).registerPlan(p, io, exit)],
   ['deploy', (p, io, exit) => (require('./deploy-command') as typeof import('./deploy-command')).registerDeploy(p, io, exit)],
@@ -39,7 +46,7 @@ export function invokedCommand(args: readonly string[]): string | undefined {
  * Builds the command tree; each command sets the exit code through `setExit`. With `only`, just that
  * command is registered: parsing and running it is then the same, without loading the others.
  */
-export function createProgram(io: CliIo, setExit: (code: number) => void, only?: string): Command {
+export function createProgram(io: CliIo, setExit: (code: number) => void, only?: string, relaunch?: Relaunch): Command {
   const program = new Command('sentinel-cac')
     .description('Microsoft Sentinel content as code: validate, build, test and deploy typed definitions')
     .version(version, '-V, --version')
@@ -53,14 +60,14 @@ export function createProgram(io: CliIo, setExit: (code: number) => void, only?:
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) root.error(`error: project folder ${dir} does not exist (-C, --project)`, { exitCode: EXIT.usage });
     });
   const chosen = COMMANDS.filter(([name]) => name === only);
-  for (const [, register] of chosen.length > 0 ? chosen : COMMANDS) register(program, io, setExit);
+  for (const [, register] of chosen.length > 0 ? chosen : COMMANDS) register(program, io, setExit, relaunch);
   return program;
 }
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 content errors, 2 usage). */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = processIo, relaunch?: Relaunch): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(io, (c) => (code = c), invokedCommand(argv.slice(2)));
+  const program = createProgram(io, (c) => (code = c), invokedCommand(argv.slice(2)), relaunch);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { hasErrors } from '../check/diagnostic';
 import { startEarlyAnalysis } from '../kql/early-analysis';
+import { InputSnapshot } from '../load/input-snapshot';
 import { projectCacheDir } from '../util/project-cache-dir';
 import { formatJson, formatText, summarize } from './format-diagnostics';
 import { formatSarif } from './format-sarif';
 import { EXIT, writeOutput, type CliIo } from './io';
+import type { Relaunch } from './main';
 
 export interface ValidateOptions {
   readonly format: 'text' | 'json' | 'sarif';
@@ -17,7 +19,7 @@ export interface ValidateOptions {
   readonly cache: boolean;
 }
 
-export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void, version: string): void {
+export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void, version: string, relaunch?: Relaunch): void {
   program
     .command('validate')
     .description('check every definition and query; print every problem as path:line:col severity CODE message')
@@ -26,11 +28,16 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .option('-e, --environment <name>', "also check against that environment's workspace, as pulled by `sentinel-cac schema pull`")
     .option('--config <file>', 'environments file for --environment, relative to the project (default sentinel-cac.environments.yaml)')
     .option('--no-cache', 'load and analyze everything again instead of reusing what .sentinel-cac/cache/ keeps from earlier runs')
-    .action((options: ValidateOptions, command: Command) => {
+    .action(async (options: ValidateOptions, command: Command) => {
       const root = path.resolve(command.optsWithGlobals().project as string);
       const cacheDir = options.cache ? projectCacheDir(root) : undefined;
+      const inputs = cacheDir === undefined || options.environment ? undefined : InputSnapshot.take(root, cacheDir);
+      // With no content file changed since the last run, everything comes from the caches and this
+      // process never loads Kusto.Language; otherwise the launcher's snapshot process is faster.
+      const relaunched = inputs?.unchanged() ? undefined : relaunch?.();
+      if (relaunched) return setExit(await relaunched);
       // Before the validator's modules load (~0.3 s): analysis workers, if needed, load Kusto.Language meanwhile.
-      const early = cacheDir === undefined || options.environment ? undefined : startEarlyAnalysis(root, cacheDir);
+      const early = inputs && cacheDir !== undefined ? startEarlyAnalysis(inputs) : undefined;
       const forEnvironment = options.environment
         ? (require('./validate-environment-option') as typeof import('./validate-environment-option')).validateAgainstEnvironment(root, options.environment, options.config, cacheDir, io, setExit)
         : undefined;

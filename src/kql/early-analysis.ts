@@ -11,7 +11,7 @@ export interface EarlyAnalysis {
 }
 
 /**
- * Compares the project's content files with the last run's (InputSnapshot, ~20 ms) and, if queries
+ * Compares the project's content files with the last run's (an InputSnapshot, ~20 ms) and, if queries
  * will likely need analysis, starts analysis workers right away: loading Kusto.Language and building
  * its parser takes them ~1 s, which then overlaps with loading the validator and the project. Light
  * on purpose: it is meant to run before the heavy modules are even required.
@@ -20,8 +20,7 @@ export interface EarlyAnalysis {
  * few changed queries sooner than a worker could start, so workers are started early only when
  * many files changed.
  */
-export function startEarlyAnalysis(root: string, cacheDir: string): EarlyAnalysis {
-  const snapshot = InputSnapshot.take(root, cacheDir);
+export function startEarlyAnalysis(snapshot: InputSnapshot): EarlyAnalysis {
   const changed = snapshot.changedFiles();
   const worthWorkers = changed > 0 && (!kustoIsLoaded() || changed >= PARALLEL_FROM);
   return { snapshot, pool: worthWorkers ? new AnalysisPool(os.availableParallelism() - 1) : undefined };

@@ -10,5 +10,7 @@ export declare function kustoIsLoaded(): boolean;
 export declare function snapshotFile(cacheDir: string): string;
 /** The snapshot's file, built first when there is none; undefined when it cannot be built. */
 export declare function ensureSnapshot(cacheDir?: string, tell?: (message: string) => void): string | undefined;
+/** Whether the command calls relaunchFromSnapshot() itself, once it knows it will analyze something (`validate`). */
+export declare function commandRelaunchesItself(argv: readonly string[]): boolean;
 /** Runs the command again from the snapshot when it analyzes KQL; undefined when this process should run it. */
 export declare function relaunchFromSnapshot(argv: readonly string[]): Promise<number> | undefined;

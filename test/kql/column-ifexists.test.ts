@@ -21,6 +21,11 @@ describe('column_ifexists typing', () => {
     expect(analyze('Probe_CL | project N = column_ifexists("Count", "")')).toEqual({ errors: [], last: { name: 'N', type: 'long' } });
   });
 
+  it('does the same for the deprecated spelling columnifexists', () => {
+    const query = 'AuditLogs | mv-expand TargetResources[0].modifiedProperties | extend P = columnifexists("TargetResources_0_modifiedProperties", "") | where P.displayName =~ "x"';
+    expect(analyze(query).errors).toEqual([]);
+  });
+
   it('follows a constant let for the name', () => {
     expect(analyze('let name = "Bag"; Probe_CL | extend X = column_ifexists(name, "") | extend Y = X.k').errors).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('InputSnapshot', () => {
     const root = projectWithOverlay();
     const cache = path.join(root, '.sentinel-cac', 'cache');
     const early = (): boolean => {
-      const { pool } = startEarlyAnalysis(root, cache);
+      const { pool } = startEarlyAnalysis(InputSnapshot.take(root, cache));
       pool?.close();
       return pool !== undefined;
     };
