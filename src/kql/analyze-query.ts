@@ -61,7 +61,7 @@ export function analyzeQuery(text: string, schema: KqlSchema): QueryAnalysis {
     const unknown = problem.code === 'KQL_UNKNOWN_NAME' ? explainUnknownName(d.Code, unquote(text.slice(d.Start, d.Start + d.Length)), () => schema.tabularNames()) : undefined;
     return unknown ? { ...problem, code: unknown.code, message: `${unknown.message} (${d.Code})`, hint: unknown.hint } : problem;
   });
-  const facts = readTree(code.Syntax, text);
+  const facts = readTree(code.Syntax, text, (schema.globals as any).Database);
   problems.push(...facts.wildcards);
   const uniqueCalls = dedupeByOffset(calls);
   for (const call of uniqueCalls) {
@@ -81,20 +81,19 @@ interface TreeFacts {
   wildcards: KqlProblem[];
 }
 
-function readTree(root: any, text: string): TreeFacts {
+function readTree(root: any, text: string, database: any): TreeFacts {
   const facts: TreeFacts = { tables: [], agoCalls: [], wildcards: [] };
   const seenTables = new Set<string>();
   const stack: any[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     const kind = kindOf(node);
-    if (kind === 'NameReference') {
-      const symbol = node.ReferencedSymbol;
-      if (symbol && kindOf(symbol) === 'TableSymbol' && node.ResultType === symbol && !seenTables.has(symbol.Name)) {
-        seenTables.add(symbol.Name);
-        facts.tables.push(symbol.Name);
-      }
-    } else if (kind === 'FunctionCallExpression') {
+    const table = tableReadBy(node, database);
+    if (table !== undefined && !seenTables.has(table)) {
+      seenTables.add(table);
+      facts.tables.push(table);
+    }
+    if (kind === 'FunctionCallExpression') {
       readAgo(node, facts.agoCalls);
     } else if (kind === 'UnionOperator' || kind === 'SearchOperator' || kind === 'FindOperator') {
       readWildcard(node, kind, text, facts.wildcards);
@@ -105,6 +104,20 @@ function readTree(root: any, text: string): TreeFacts {
     }
   }
   return facts;
+}
+
+/**
+ * The table a syntax node reads, if it does: a name bound to a table (`SigninLogs`, but not a column
+ * of that name), or the built-in `table("SigninLogs")` naming a table of `database` (for a name the
+ * database lacks, Kusto.Language makes up a table symbol and reports the name itself).
+ */
+export function tableReadBy(node: any, database: any): string | undefined {
+  const kind = kindOf(node);
+  const symbol = node.ReferencedSymbol;
+  if (kind === 'NameReference') return symbol && kindOf(symbol) === 'TableSymbol' && node.ResultType === symbol ? symbol.Name : undefined;
+  if (kind !== 'FunctionCallExpression' || !symbol || symbol !== kustoLanguage().Functions.Table) return undefined;
+  const result = node.ResultType;
+  return result && kindOf(result) === 'TableSymbol' && database.GetTable(result.Name) === result ? result.Name : undefined;
 }
 
 function readAgo(node: any, out: AgoCall[]): void {

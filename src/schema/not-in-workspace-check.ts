@@ -9,6 +9,7 @@
 import { loadAsimCatalog } from '../catalog/asim-catalog';
 import type { Diagnostic } from '../check/diagnostic';
 import type { ValidatedProject } from '../check/validate-project';
+import { tableReadBy } from '../kql/analyze-query';
 import { kindOf, kustoLanguage } from '../kql/kusto-bridge';
 import type { LoadedHuntingQuery, LoadedRule } from '../load/loaded-project';
 import type { WorkspaceNames } from './workspace-schema-input';
@@ -48,10 +49,11 @@ interface Reference {
   readonly offset: number;
 }
 
-/** The first reference to each missing table or workspace function, in text order. */
-function findReferences(text: string, globals: unknown, tables: ReadonlySet<string>, functions: ReadonlySet<string>): Reference[] {
+/** The first reference to each missing table (by name or `table("...")`) or workspace function, in text order. */
+function findReferences(text: string, globals: any, tables: ReadonlySet<string>, functions: ReadonlySet<string>): Reference[] {
   const code = kustoLanguage().KustoCode.ParseAndAnalyze(text, globals);
-  const references: { node: any; symbol: any }[] = [];
+  const found = new Map<string, Reference>();
+  const functionReferences: { node: any; symbol: any }[] = [];
   // Symbols the query declares itself (`let imDns = ...`): a reference to one is not to the workspace's.
   const declaredHere = new Set<unknown>();
   const stack: any[] = [code.Syntax];
@@ -59,20 +61,17 @@ function findReferences(text: string, globals: unknown, tables: ReadonlySet<stri
     const node = stack.pop();
     const kind = kindOf(node);
     if (kind === 'NameDeclaration' && node.ReferencedSymbol) declaredHere.add(node.ReferencedSymbol);
-    if (kind === 'NameReference' && node.ReferencedSymbol) references.push({ node, symbol: node.ReferencedSymbol });
+    const table = tableReadBy(node, globals.Database);
+    if (table !== undefined && tables.has(table) && !found.has(table)) found.set(table, { kind: 'table', name: table, offset: node.TextStart });
+    if (kind === 'NameReference' && kindOf(node.ReferencedSymbol) === 'FunctionSymbol') functionReferences.push({ node, symbol: node.ReferencedSymbol });
     for (let i = node.ChildCount - 1; i >= 0; i--) {
       const child = node.GetChild(i);
       if (child && !child.IsToken) stack.push(child);
     }
   }
-  const found = new Map<string, Reference>();
-  for (const { node, symbol } of references) {
+  for (const { node, symbol } of functionReferences) {
     const name = symbol.Name as string;
-    const kind = kindOf(symbol);
-    // `node.ResultType === symbol`: the table itself, not a column of that name (as analyzeQuery counts tables).
-    const isTable = kind === 'TableSymbol' && tables.has(name) && node.ResultType === symbol;
-    const isFunction = kind === 'FunctionSymbol' && functions.has(name) && !declaredHere.has(symbol);
-    if ((isTable || isFunction) && !found.has(name)) found.set(name, { kind: isTable ? 'table' : 'function', name, offset: node.TextStart });
+    if (functions.has(name) && !declaredHere.has(symbol) && !found.has(name)) found.set(name, { kind: 'function', name, offset: node.TextStart });
   }
   return [...found.values()].sort((a, b) => a.offset - b.offset);
 }

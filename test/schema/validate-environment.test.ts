@@ -92,6 +92,15 @@ test('a table the workspace does not have is KQL_NOT_IN_WORKSPACE for that envir
   ]);
 });
 
+test('a table named through table("...") must be in the workspace too', async () => {
+  await pull('dev');
+  addQuery('by-name', 'let name = "SecurityEvent";\nunion AzureActivity, table(name), table("AzureActivity")\n| take 10');
+  const { code, out } = await run('validate', '-e', 'dev');
+  expect(code).toBe(1);
+  expect(out).toMatch(/^rules\/by-name\.kql:2:22 error KQL_NOT_IN_WORKSPACE table SecurityEvent does not exist in environment dev's workspace/m);
+  expect(out.match(/by-name\.kql.*KQL_NOT_IN_WORKSPACE/g)).toHaveLength(1);
+});
+
 test("a rule the environment's content selection does not deploy is not reported for that environment", async () => {
   await pull('dev');
   addQuery('failed-logons', 'SecurityEvent | where EventID == 4625');
