@@ -99,9 +99,13 @@ export function generateArtifactSchemas(referenceDir: string = defaultReferenceD
       title: 'Hunting queries ARM template', description: 'Hunting queries as Log Analytics saved searches (api-version 2020-08-01).',
       resources: ['SavedSearchResource'],
     }),
+    functionTemplate: armTemplateSchema({
+      title: 'Workspace functions ARM template', description: 'Workspace functions (parsers) as Log Analytics saved searches with a function alias (api-version 2020-08-01).',
+      resources: ['SavedSearchResource'],
+    }),
     combinedTemplate: armTemplateSchema({
       title: 'Combined Sentinel content ARM template',
-      description: 'Analytics rules, watchlists, hunting queries and the content metadata that records their ownership, in one deployment.',
+      description: 'Analytics rules, watchlists, hunting queries, workspace functions and the content metadata that records their ownership, in one deployment.',
       resources: ['AlertRuleResource', 'WatchlistResource', 'SavedSearchResource', 'ContentMetadataResource'],
     }),
     detectionYaml: detection,

@@ -21,7 +21,12 @@ export function projectSchemaInput(project: LoadedProject): SchemaInput {
 /** The text Kusto.Language analyzes for a function body: its parameters declared, then the body. */
 export function functionBodyPrelude(fn: DeclaredFunction): string {
   if (fn.parameters.length === 0) return '';
-  return `declare query_parameters(${fn.parameters.map((p) => `${p.name}:${p.type}${p.defaultValue === undefined ? '' : ` = ${p.defaultValue}`}`).join(', ')});\n`;
+  return `declare query_parameters(${functionParameterList(fn)});\n`;
+}
+
+/** `name:type = default, ...`: a saved search's `functionParameters`, and the inside of a `declare query_parameters(...)`. */
+export function functionParameterList(fn: Pick<DeclaredFunction, 'parameters'>): string {
+  return fn.parameters.map((p) => `${p.name}:${p.type}${p.defaultValue === undefined ? '' : ` = ${p.defaultValue}`}`).join(', ');
 }
 
 export function declaredFunction(fn: LoadedFunction): DeclaredFunction | undefined {

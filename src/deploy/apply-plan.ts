@@ -1,13 +1,15 @@
 /**
- * Executes a plan: watchlists (and their items) first, then the rules and hunting queries that
- * read them, then deletions (rules and hunting queries before the watchlists they read). Each
- * entry succeeds or fails on its own; a failed watchlist skips only the content that reads it.
+ * Executes a plan: watchlists (and their items) first, then workspace functions, then the rules and
+ * hunting queries that read or call them, then deletions the other way round. Each entry succeeds
+ * or fails on its own; a failed watchlist or function skips only the content that needs it.
  */
 import type { DeployPlan, PlanEntry } from './deploy-plan';
 import { describeFailure } from './describe-failure';
 import type { DeployClients } from './live-state';
 import { Semaphore } from './request-budget';
+import { what } from './compute-plan';
 import { deleteContent, type WriteContext, writeRule, writeSearch, writeWatchlist } from './write-content';
+import { contentKey } from './workspace-target';
 
 export type EntryStatus = 'done' | 'failed' | 'skipped' | 'unchanged';
 
@@ -70,23 +72,26 @@ export async function applyPlan(plan: DeployPlan, clients: DeployClients, option
   }
 
   const runItems = <T>(fns: (() => Promise<T>)[]): Promise<T[]> => Promise.all(fns.map((fn) => items.run(fn)));
-  const watchlistTasks = new Map<string, Promise<EntryResult>>();
-  for (const entry of plan.entries.filter((e) => e.kind === 'Watchlist' && WRITES.has(e.action))) {
-    watchlistTasks.set(entry.name.toLowerCase(), run(entry, (ctx) => writeWatchlist(entry, ctx, runItems)));
+  // Each write waits for what it depends on (a rule for the watchlists it reads and the functions it
+  // calls), which is planned and so started before it: watchlists, then functions, then the rest.
+  const writes = new Map<string, Promise<EntryResult>>();
+  const phase = (kind: PlanEntry['kind'] | undefined): number => (kind === 'Watchlist' ? 0 : kind === 'Function' ? 1 : 2);
+  for (const entry of plan.entries.filter((e) => WRITES.has(e.action)).sort((a, b) => phase(a.kind) - phase(b.kind))) {
+    writes.set(contentKey(entry.kind, entry.name), afterDependencies(entry));
   }
-  const contentTasks = plan.entries
-    .filter((e) => e.kind !== 'Watchlist' && WRITES.has(e.action))
-    .map(async (entry) => {
-      const deps = await Promise.all(entry.dependsOn.map((alias) => watchlistTasks.get(alias)).filter((t): t is Promise<EntryResult> => t !== undefined));
-      const failed = deps.filter((r) => r.status === 'failed').map((r) => r.entry.name);
-      if (failed.length) return finish({ entry, status: 'skipped', message: `not deployed: it reads watchlist ${failed.join(', ')}, which failed`, writes: 0, ms: 0 });
-      return run(entry, (ctx) => (entry.kind === 'AnalyticsRule' ? writeRule(entry, ctx) : writeSearch(entry, ctx)));
-    });
-  await Promise.all([...watchlistTasks.values(), ...contentTasks]);
+  await Promise.all(writes.values());
 
+  // Deletions the other way round: what depends on a function or watchlist goes before it.
   const deletes = plan.entries.filter((e) => e.action === 'delete');
-  await Promise.all(deletes.filter((e) => e.kind !== 'Watchlist').map((e) => run(e, (ctx) => deleteContent(e, ctx))));
-  await Promise.all(deletes.filter((e) => e.kind === 'Watchlist').map((e) => run(e, (ctx) => deleteContent(e, ctx))));
+  for (const level of [2, 1, 0]) await Promise.all(deletes.filter((e) => phase(e.kind) === level).map((e) => run(e, (ctx) => deleteContent(e, ctx))));
+
+  async function afterDependencies(entry: PlanEntry): Promise<EntryResult> {
+    const deps = await Promise.all(entry.dependsOn.map((key) => writes.get(key)).filter((t): t is Promise<EntryResult> => t !== undefined));
+    const failed = deps.filter((r) => r.status !== 'done');
+    if (failed.length) return finish({ entry, status: 'skipped', message: `not deployed: it needs ${failed.map((r) => `${what(r.entry.kind)} ${r.entry.name}`).join(', ')}, which failed`, writes: 0, ms: 0 });
+    if (entry.kind === 'Watchlist') return run(entry, (ctx) => writeWatchlist(entry, ctx, runItems));
+    return run(entry, (ctx) => (entry.kind === 'AnalyticsRule' ? writeRule(entry, ctx) : writeSearch(entry, ctx)));
+  }
 
   const order = new Map(plan.entries.map((e, i) => [e, i]));
   results.sort((a, b) => order.get(a.entry)! - order.get(b.entry)!);

@@ -8,11 +8,13 @@ import { runChecks } from '../check/run-checks';
 import type { ValidatedProject } from '../check/validate-project';
 import { watchlistCheck } from '../check/watchlist-check';
 import { readWatchlistRowsFile } from '../load/load-watchlist-rows';
-import type { LoadedHuntingQuery, LoadedProject, LoadedRule, LoadedWatchlist } from '../load/loaded-project';
+import type { SavedSearch } from '@azure/arm-operationalinsights';
+import type { LoadedFunction, LoadedHuntingQuery, LoadedProject, LoadedRule, LoadedWatchlist } from '../load/loaded-project';
+import { functionSavedSearchProperties } from '../render/arm-function';
 import { projectRelative } from '../load/project-layout';
 import { renderCsv } from '../render/csv';
 import { contentHash } from './canonical-json';
-import type { DesiredRule, DesiredSearch, DesiredState, DesiredWatchlist } from './desired-state';
+import type { DesiredFunction, DesiredRule, DesiredSearch, DesiredState, DesiredWatchlist } from './desired-state';
 import type { EnvironmentConfig } from './environment-config';
 import { comparableAlertRule, sdkAlertRule } from './sdk-alert-rule';
 import { comparableSavedSearch, sdkSavedSearch } from './sdk-saved-search';
@@ -34,6 +36,8 @@ export function buildDesiredState(validated: ValidatedProject, env: EnvironmentC
   const rules = project.rules.filter((r) => r.query && selected(String(r.props.id), r.props.tags));
   const searches = project.huntingQueries.filter((q) => q.query && selected(String(q.props.id), q.props.tags));
   const needed = new Set([...rules, ...searches].flatMap(reads));
+  const functions = deployedFunctions(project.functions, [...rules, ...searches].flatMap((d) => analyses.get(d)?.functions ?? []), env?.content === undefined);
+  const calls = (d: LoadedRule | LoadedHuntingQuery): string[] => (analyses.get(d)?.functions ?? []).filter((name) => functions.some((f) => f.props.name === name));
   const watchlistDefs = project.watchlists.filter((w) => selected(w.props.alias, w.props.tags) || needed.has(w.props.alias.toLowerCase()));
 
   const rowsByAlias = new Map((env?.watchlistRows ?? []).map((r) => [r.alias.toLowerCase(), r]));
@@ -51,8 +55,9 @@ export function buildDesiredState(validated: ValidatedProject, env: EnvironmentC
   }
 
   const state: DesiredState = {
-    rules: rules.map((r) => desiredRule(r, reads(r))),
-    searches: searches.map((q) => desiredSearch(q, reads(q))),
+    rules: rules.map((r) => desiredRule(r, reads(r), calls(r))),
+    searches: searches.map((q) => desiredSearch(q, reads(q), calls(q))),
+    functions: functions.map(desiredFunction),
     watchlists: withRows.map(desiredWatchlist),
   };
   return { state, diagnostics };
@@ -78,17 +83,46 @@ function environmentRows(w: LoadedWatchlist, source: { file: string } | undefine
   return { ...w, csvFile: rows.csvFile, rows: rows.rows, header: rows.header, loadDiagnostics };
 }
 
-function desiredRule(r: LoadedRule, reads: string[]): DesiredRule {
+function desiredRule(r: LoadedRule, reads: string[], calls: string[]): DesiredRule {
   const { body, dropped } = sdkAlertRule(r.props, r.query!.text);
   const comparable = comparableAlertRule(body);
   const notes = dropped.map((d) => `not deployed (absent from API 2022-09-01-preview): ${d}`);
-  return { kind: 'AnalyticsRule', name: String(r.props.id), displayName: r.props.name, file: r.source.file, version: r.props.version, body, comparable, hash: contentHash(comparable), notes, reads };
+  return { kind: 'AnalyticsRule', name: String(r.props.id), displayName: r.props.name, file: r.source.file, version: r.props.version, body, comparable, hash: contentHash(comparable), notes, reads, calls };
 }
 
-function desiredSearch(q: LoadedHuntingQuery, reads: string[]): DesiredSearch {
+function desiredSearch(q: LoadedHuntingQuery, reads: string[], calls: string[]): DesiredSearch {
   const body = sdkSavedSearch(q.props, q.query!.text);
   const comparable = comparableSavedSearch(body);
-  return { kind: 'HuntingQuery', name: String(q.props.id), displayName: q.props.name, file: q.source.file, version: q.props.version ?? '1.0.0', body, comparable, hash: contentHash(comparable), notes: [], reads };
+  return { kind: 'HuntingQuery', name: String(q.props.id), displayName: q.props.name, file: q.source.file, version: q.props.version ?? '1.0.0', body, comparable, hash: contentHash(comparable), notes: [], reads, calls };
+}
+
+/**
+ * The functions declared by their body (one declared by its columns lives in the workspace already):
+ * every one without a content selection; with one, those the selected content calls, and the
+ * functions those name in turn.
+ */
+function deployedFunctions(functions: readonly LoadedFunction[], called: readonly string[], all: boolean): LoadedFunction[] {
+  const deployable = functions.filter((f) => functionSavedSearchProperties(f) !== undefined);
+  if (all) return deployable;
+  const wanted = new Set(called);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of deployable.filter((d) => wanted.has(d.props.name))) {
+      const named = new Set(f.query!.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+      for (const other of deployable) {
+        if (!named.has(other.props.name) || wanted.has(other.props.name)) continue;
+        wanted.add(other.props.name);
+        grew = true;
+      }
+    }
+  }
+  return deployable.filter((f) => wanted.has(f.props.name));
+}
+
+function desiredFunction(f: LoadedFunction): DesiredFunction {
+  const body = functionSavedSearchProperties(f) as unknown as SavedSearch;
+  const comparable = comparableSavedSearch(body);
+  return { kind: 'Function', name: f.props.name, displayName: f.props.name, file: f.source.file, body, comparable, hash: contentHash(comparable), notes: [], reads: [], calls: [] };
 }
 
 function desiredWatchlist(w: LoadedWatchlist): DesiredWatchlist {

@@ -37,7 +37,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
   const metadata = metadataByContent(live, options.target);
   const entries: PlanEntry[] = [];
   const desiredKeys = new Set<string>();
-  for (const d of [...desired.watchlists, ...desired.rules, ...desired.searches]) {
+  for (const d of [...desired.watchlists, ...desired.functions, ...desired.rules, ...desired.searches]) {
     const key = contentKey(d.kind, d.name);
     desiredKeys.add(key);
     entries.push(planDesired(d, observe(d, live, options.inlineUploadMaxBytes), metadata.get(key) ?? [], options));
@@ -53,7 +53,7 @@ export function computePlan(desired: DesiredState, live: LiveState, options: Pla
 function metadataByContent(live: LiveState, target: WorkspaceTarget): Map<string, OwnedMetadata[]> {
   const out = new Map<string, OwnedMetadata[]>();
   for (const m of live.metadata) {
-    const parent = parseContentResourceId(target, m.parentId!)!;
+    const parent = parseContentResourceId(target, m.parentId!, m.kind)!;
     const key = contentKey(parent.kind, parent.name);
     out.set(key, [...(out.get(key) ?? []), readOwnership(m)]);
   }
@@ -66,7 +66,7 @@ function observe(d: DesiredContent, live: LiveState, inlineMaxBytes?: number): O
     const r = live.rules.get(name);
     return r ? { live: r, comparable: comparableAlertRule(r), hash: contentHash(comparableAlertRule(r)) } : {};
   }
-  if (d.kind === 'HuntingQuery') {
+  if (d.kind === 'HuntingQuery' || d.kind === 'Function') {
     const s = live.searches.get(name);
     return s ? { live: s, comparable: comparableSavedSearch(s), hash: contentHash(comparableSavedSearch(s)) } : {};
   }
@@ -91,7 +91,8 @@ function planDesired(d: DesiredContent, o: Observed, records: readonly OwnedMeta
   const ownership = records.find((r) => r.record?.sourceId === options.sourceId);
   const base = {
     kind: d.kind, name: d.name, displayName: d.displayName, notes: d.notes, desired: d, live: o.live, ownership,
-    dependsOn: d.kind === 'Watchlist' ? [] : d.reads, drifted: false, metadataOnly: false,
+    dependsOn: d.kind === 'Watchlist' ? [] : [...d.reads.map((alias) => contentKey('Watchlist', alias)), ...d.calls.map((fn) => contentKey('Function', fn))],
+    drifted: false, metadataOnly: false,
     ...(d.kind === 'Watchlist' && o.items && { items: o.items }),
   };
   const changes = o.live ? diffProperties(o.comparable, d.comparable) : [];
@@ -101,7 +102,7 @@ function planDesired(d: DesiredContent, o: Observed, records: readonly OwnedMeta
     if (foreign) return entry('blocked', `${what(d.kind)} is deployed by another sentinel-cac project (sourceId "${foreign.record!.sourceId}"); not touching it`);
     if (!o.live) return entry('create', `new ${what(d.kind)}`);
     if (adoptable(d, o)) return entry('update', 'exists with the same content but without an ownership record (a deploy stopped before writing it); recording ownership', { metadataOnly: matchesCode(d, o) });
-    return entry('blocked', `${d.kind === 'AnalyticsRule' ? 'an' : 'a'} ${what(d.kind)} with this ${d.kind === 'Watchlist' ? 'alias' : 'id'} exists in the workspace but was not deployed by sentinel-cac; not overwriting it`);
+    return entry('blocked', `${d.kind === 'AnalyticsRule' ? 'an' : 'a'} ${what(d.kind)} with this ${identity(d.kind)} exists in the workspace but was not deployed by sentinel-cac; not overwriting it`);
   }
   const record = ownership.record;
   if (!o.live) return entry('create', `${what(d.kind)} was deleted outside sentinel-cac since the last deploy; creating it again`);
@@ -122,9 +123,9 @@ function adoptable(d: DesiredContent, o: Observed): boolean {
 }
 
 function planRemoved(ownership: OwnedMetadata, live: LiveState, options: PlanOptions): PlanEntry {
-  const parent = parseContentResourceId(options.target, ownership.metadata.parentId!)!;
+  const parent = parseContentResourceId(options.target, ownership.metadata.parentId!, ownership.metadata.kind)!;
   const name = parent.name.toLowerCase();
-  const resource: LiveResource | undefined = parent.kind === 'AnalyticsRule' ? live.rules.get(name) : parent.kind === 'HuntingQuery' ? live.searches.get(name) : live.watchlists.get(name);
+  const resource: LiveResource | undefined = parent.kind === 'AnalyticsRule' ? live.rules.get(name) : parent.kind === 'Watchlist' ? live.watchlists.get(name) : live.searches.get(name);
   const displayName = (resource as { displayName?: string } | undefined)?.displayName ?? parent.name;
   const base = { kind: parent.kind, name: resource?.name ?? parent.name, displayName, notes: [], live: resource, ownership, dependsOn: [], metadataOnly: !resource, changes: [] };
   const hash = resource ? removedHash(parent.kind, resource, live.items.get(name)) : undefined;
@@ -136,7 +137,7 @@ function planRemoved(ownership: OwnedMetadata, live: LiveState, options: PlanOpt
 
 function removedHash(kind: ContentKind, resource: LiveResource, items: readonly import('@azure/arm-securityinsight').WatchlistItem[] | undefined): string {
   if (kind === 'AnalyticsRule') return contentHash(comparableAlertRule(resource as never));
-  if (kind === 'HuntingQuery') return contentHash(comparableSavedSearch(resource as never));
+  if (kind === 'HuntingQuery' || kind === 'Function') return contentHash(comparableSavedSearch(resource as never));
   const w = resource as DesiredWatchlist['body'];
   const key = w.itemsSearchKey ?? '';
   return watchlistContentHash(w, (items ?? []).map((i) => ({ key: itemKey(i, key), comparable: comparableItem(i) })));
@@ -144,9 +145,23 @@ function removedHash(kind: ContentKind, resource: LiveResource, items: readonly 
 
 function countUnowned(live: LiveState, metadata: Map<string, OwnedMetadata[]>): DeployPlan['unowned'] {
   const count = (kind: ContentKind, names: Iterable<string>): number => [...names].filter((n) => !metadata.has(contentKey(kind, n))).length;
-  return { AnalyticsRule: count('AnalyticsRule', live.rules.keys()), HuntingQuery: count('HuntingQuery', live.searches.keys()), Watchlist: count('Watchlist', live.watchlists.keys()) };
+  // A saved search with a function alias is a function (a solution's parser, say), not a hunting query.
+  const searches = [...live.searches];
+  const functions = searches.filter(([, s]) => s.functionAlias).map(([name]) => name);
+  const hunting = searches.filter(([, s]) => !s.functionAlias).map(([name]) => name);
+  return {
+    AnalyticsRule: count('AnalyticsRule', live.rules.keys()),
+    HuntingQuery: count('HuntingQuery', hunting),
+    Function: count('Function', functions),
+    Watchlist: count('Watchlist', live.watchlists.keys()),
+  };
 }
 
 export function what(kind: ContentKind): string {
-  return kind === 'AnalyticsRule' ? 'analytics rule' : kind === 'HuntingQuery' ? 'hunting query' : 'watchlist';
+  return { AnalyticsRule: 'analytics rule', HuntingQuery: 'hunting query', Function: 'function', Watchlist: 'watchlist' }[kind];
+}
+
+/** What names content of a kind in its workspace. */
+function identity(kind: ContentKind): string {
+  return { AnalyticsRule: 'id', HuntingQuery: 'id', Function: 'name', Watchlist: 'alias' }[kind];
 }

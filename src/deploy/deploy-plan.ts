@@ -66,7 +66,7 @@ export interface DeployPlan {
   readonly force: boolean;
   readonly entries: readonly PlanEntry[];
   /** Resources in the workspace without our ownership record: never touched, counted for the report. */
-  readonly unowned: { readonly AnalyticsRule: number; readonly HuntingQuery: number; readonly Watchlist: number };
+  readonly unowned: Readonly<Record<ContentKind, number>>;
 }
 
 /** Whether deploy would write anything (drift counts: code and workspace disagree). */

@@ -22,13 +22,22 @@ export interface DesiredRule extends DesiredBase {
   readonly body: AlertRuleUnion;
   /** Lower-case aliases of the watchlists its query reads: they are deployed first. */
   readonly reads: readonly string[];
+  /** Names of the project's functions its query calls: they are deployed first. */
+  readonly calls: readonly string[];
 }
 
-export interface DesiredSearch extends DesiredBase {
-  readonly kind: 'HuntingQuery';
+/** Content that is a Log Analytics saved search: a hunting query, or a workspace function named after itself. */
+interface DesiredSavedSearch<Kind extends 'HuntingQuery' | 'Function'> extends DesiredBase {
+  readonly kind: Kind;
   readonly body: SavedSearch;
+  /** Lower-case aliases of the watchlists its query reads: they are deployed first. */
   readonly reads: readonly string[];
+  /** Names of the project's functions its query calls: they are deployed first. */
+  readonly calls: readonly string[];
 }
+
+export type DesiredSearch = DesiredSavedSearch<'HuntingQuery'>;
+export type DesiredFunction = DesiredSavedSearch<'Function'>;
 
 export interface DesiredRow {
   readonly key: string;
@@ -47,10 +56,11 @@ export interface DesiredWatchlist extends DesiredBase {
   readonly rowsFile: string;
 }
 
-export type DesiredContent = DesiredRule | DesiredSearch | DesiredWatchlist;
+export type DesiredContent = DesiredRule | DesiredSearch | DesiredFunction | DesiredWatchlist;
 
 export interface DesiredState {
   readonly rules: readonly DesiredRule[];
   readonly searches: readonly DesiredSearch[];
+  readonly functions: readonly DesiredFunction[];
   readonly watchlists: readonly DesiredWatchlist[];
 }

@@ -47,8 +47,8 @@ export function formatWorkspaceText(w: PlannedWorkspace): string {
     const shown = w.plan.entries.filter((e) => e.action !== 'unchanged' || e.reason !== 'matches the last deploy');
     for (const e of shown) lines.push(...entryLines(e));
     const unowned = w.plan.unowned;
-    const ignored = unowned.AnalyticsRule + unowned.HuntingQuery + unowned.Watchlist;
-    if (ignored) lines.push(`  (${ignored} rules, hunting queries or watchlists in the workspace were not deployed by sentinel-cac and are left alone)`);
+    const ignored = unowned.AnalyticsRule + unowned.HuntingQuery + unowned.Function + unowned.Watchlist;
+    if (ignored) lines.push(`  (${ignored} rules, hunting queries, functions or watchlists in the workspace were not deployed by sentinel-cac and are left alone)`);
     lines.push(`  Plan: ${summaryLine(w.plan)}.`);
   }
   return lines.join('\n');

@@ -15,6 +15,7 @@ export interface DeployClients {
 export interface LiveState {
   /** Keyed by lower-case resource name. */
   readonly rules: ReadonlyMap<string, AlertRuleUnion>;
+  /** Hunting queries and workspace functions alike. */
   readonly searches: ReadonlyMap<string, SavedSearch>;
   readonly watchlists: ReadonlyMap<string, Watchlist>;
   /** Items of the watchlists we deploy or own, keyed by lower-case alias. */
@@ -54,7 +55,7 @@ export async function readLiveState(clients: DeployClients, t: WorkspaceTarget, 
     collect(clients.sentinel.watchlists.list(t.resourceGroup, t.workspace)),
     listMetadata(clients, t),
   ]);
-  const metadata = allMetadata.filter((m) => isSentinelCacMetadata(m) && m.parentId && parseContentResourceId(t, m.parentId));
+  const metadata = allMetadata.filter((m) => isSentinelCacMetadata(m) && m.parentId && parseContentResourceId(t, m.parentId, m.kind));
   const owned = metadata.map((m) => parseContentResourceId(t, m.parentId!)).filter((p) => p?.kind === 'Watchlist').map((p) => p!.name.toLowerCase());
   const liveWatchlists = byName(watchlists);
   const itemAliases = [...new Set([...watchlistAliases, ...owned])].filter((a) => liveWatchlists.has(a));

@@ -14,7 +14,7 @@
  *   the middle is recognised as our own unfinished work rather than as a portal edit.
  */
 import type { MetadataModel } from '@azure/arm-securityinsight';
-import type { ContentKind } from './workspace-target';
+import { metadataKindOf, type ContentKind } from './workspace-target';
 
 export const SOURCE_NAME = 'sentinel-cac';
 const FORMAT = 'sentinel-cac/1';
@@ -72,7 +72,7 @@ export interface MetadataInput {
 export function ownershipMetadata(input: MetadataInput): MetadataModel {
   return {
     ...(input.etag && { etag: input.etag }),
-    kind: input.kind,
+    kind: metadataKindOf(input.kind),
     parentId: input.parentId,
     contentId: input.contentId,
     ...(input.version && { version: input.version }),

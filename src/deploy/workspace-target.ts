@@ -7,7 +7,7 @@ export interface WorkspaceTarget {
   readonly workspace: string;
 }
 
-export type ContentKind = 'AnalyticsRule' | 'HuntingQuery' | 'Watchlist';
+export type ContentKind = 'AnalyticsRule' | 'HuntingQuery' | 'Function' | 'Watchlist';
 
 function workspacePath(t: WorkspaceTarget): string {
   return `/subscriptions/${t.subscriptionId}/resourceGroups/${t.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${t.workspace}`;
@@ -21,12 +21,16 @@ export function contentResourceId(target: WorkspaceTarget, kind: ContentKind, na
     case 'Watchlist':
       return `${workspacePath(target)}/providers/Microsoft.SecurityInsights/watchlists/${name}`;
     case 'HuntingQuery':
+    case 'Function':
       return `${workspacePath(target)}/savedSearches/${name}`;
   }
 }
 
-/** The kind and name a metadata `parentId` points at, if it is content of this workspace. */
-export function parseContentResourceId(target: WorkspaceTarget, id: string): { kind: ContentKind; name: string } | undefined {
+/**
+ * The kind and name a metadata `parentId` points at, if it is content of this workspace. Hunting
+ * queries and functions are both saved searches: the metadata's own kind tells them apart.
+ */
+export function parseContentResourceId(target: WorkspaceTarget, id: string, metadataKind?: string): { kind: ContentKind; name: string } | undefined {
   const prefix = workspacePath(target).toLowerCase();
   const lower = id.toLowerCase();
   if (!lower.startsWith(`${prefix}/`)) return undefined;
@@ -35,8 +39,16 @@ export function parseContentResourceId(target: WorkspaceTarget, id: string): { k
     if (rest[2].toLowerCase() === 'alertrules') return { kind: 'AnalyticsRule', name: rest[3] };
     if (rest[2].toLowerCase() === 'watchlists') return { kind: 'Watchlist', name: rest[3] };
   }
-  if (rest.length === 2 && rest[0].toLowerCase() === 'savedsearches') return { kind: 'HuntingQuery', name: rest[1] };
+  if (rest.length === 2 && rest[0].toLowerCase() === 'savedsearches') return { kind: metadataKind === FUNCTION_METADATA_KIND ? 'Function' : 'HuntingQuery', name: rest[1] };
   return undefined;
+}
+
+/** Sentinel's content metadata kind for a workspace function (a parser). */
+export const FUNCTION_METADATA_KIND = 'Parser';
+
+/** The content metadata `kind` of our kind of content. */
+export function metadataKindOf(kind: ContentKind): string {
+  return kind === 'Function' ? FUNCTION_METADATA_KIND : kind;
 }
 
 /** "AnalyticsRule:<guid>" in lower case: how live and desired content are matched. */

@@ -3,7 +3,7 @@ import type { SavedSearch } from '@azure/arm-operationalinsights';
 import type { AlertRuleUnion, MetadataModel, Watchlist, WatchlistItem } from '@azure/arm-securityinsight';
 import { contentHash } from './canonical-json';
 import type { PlanEntry } from './deploy-plan';
-import type { DesiredRule, DesiredSearch, DesiredWatchlist } from './desired-state';
+import type { DesiredFunction, DesiredRule, DesiredSearch, DesiredWatchlist } from './desired-state';
 import type { DeployClients } from './live-state';
 import { metadataName, ownershipMetadata } from './ownership-metadata';
 import { comparableAlertRule } from './sdk-alert-rule';
@@ -53,8 +53,9 @@ export async function writeRule(entry: PlanEntry, ctx: WriteContext): Promise<vo
   await recordOwnership(entry, ctx, d.hash, contentHash(comparableAlertRule(deployed!)), entry.ownership?.metadata.etag);
 }
 
+/** A hunting query or a workspace function: both are saved searches. */
 export async function writeSearch(entry: PlanEntry, ctx: WriteContext): Promise<void> {
-  const d = entry.desired as DesiredSearch;
+  const d = entry.desired as DesiredSearch | DesiredFunction;
   let deployed = entry.live as SavedSearch | undefined;
   if (!entry.metadataOnly) {
     // Log Analytics wants the current etag to update a saved search: the one read when planning.
@@ -116,7 +117,7 @@ export async function deleteContent(entry: PlanEntry, ctx: WriteContext): Promis
   if (entry.live) {
     ctx.wrote();
     if (entry.kind === 'AnalyticsRule') await ctx.clients.sentinel.alertRules.delete(rg, ws, entry.name);
-    else if (entry.kind === 'HuntingQuery') await ctx.clients.logAnalytics.savedSearches.delete(rg, ws, entry.name);
+    else if (entry.kind === 'HuntingQuery' || entry.kind === 'Function') await ctx.clients.logAnalytics.savedSearches.delete(rg, ws, entry.name);
     else await ctx.clients.sentinel.watchlists.delete(rg, ws, entry.name);
   }
   ctx.wrote();

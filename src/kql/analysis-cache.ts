@@ -72,6 +72,7 @@ function isQueryAnalysis(value: unknown): value is QueryAnalysis {
     a.problems.every((p) => typeof p === 'object' && p !== null && typeof p.code === 'string' && typeof p.message === 'string' && typeof p.offset === 'number' && typeof p.length === 'number') &&
     (columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c?.name === 'string' && typeof c?.type === 'string'))) &&
     Array.isArray(a.tables) &&
+    Array.isArray(a.functions) &&
     Array.isArray(a.watchlistCalls) &&
     Array.isArray(a.agoCalls)
   );

@@ -36,6 +36,8 @@ export interface QueryAnalysis {
   readonly resultIsOpen?: boolean;
   /** Database tables the query reads, in first-use order. */
   readonly tables: readonly string[];
+  /** Database functions (workspace functions, parsers) the query calls, in first-use order. */
+  readonly functions: readonly string[];
   readonly watchlistCalls: readonly WatchlistCall[];
   readonly agoCalls: readonly AgoCall[];
 }
@@ -72,18 +74,20 @@ export function analyzeQuery(text: string, schema: KqlSchema): QueryAnalysis {
     }
   }
   const resultIsOpen = code.ResultType && kindOf(code.ResultType) === 'TableSymbol' && code.ResultType.IsOpen === true && !closedByLastPipeline(code.Syntax);
-  return { problems, resultColumns: resultColumnsOf(code.ResultType), ...(resultIsOpen ? { resultIsOpen } : {}), tables: facts.tables, watchlistCalls: uniqueCalls, agoCalls: facts.agoCalls };
+  return { problems, resultColumns: resultColumnsOf(code.ResultType), ...(resultIsOpen ? { resultIsOpen } : {}), tables: facts.tables, functions: facts.functions, watchlistCalls: uniqueCalls, agoCalls: facts.agoCalls };
 }
 
 interface TreeFacts {
   tables: string[];
+  functions: string[];
   agoCalls: AgoCall[];
   wildcards: KqlProblem[];
 }
 
 function readTree(root: any, text: string, database: any): TreeFacts {
-  const facts: TreeFacts = { tables: [], agoCalls: [], wildcards: [] };
+  const facts: TreeFacts = { tables: [], functions: [], agoCalls: [], wildcards: [] };
   const seenTables = new Set<string>();
+  const seenFunctions = new Set<string>();
   const stack: any[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -92,6 +96,11 @@ function readTree(root: any, text: string, database: any): TreeFacts {
     if (table !== undefined && !seenTables.has(table)) {
       seenTables.add(table);
       facts.tables.push(table);
+    }
+    const fn = functionCalledBy(node, database);
+    if (fn !== undefined && !seenFunctions.has(fn)) {
+      seenFunctions.add(fn);
+      facts.functions.push(fn);
     }
     if (kind === 'FunctionCallExpression') {
       readAgo(node, facts.agoCalls);
@@ -118,6 +127,13 @@ export function tableReadBy(node: any, database: any): string | undefined {
   if (kind !== 'FunctionCallExpression' || !symbol || symbol !== kustoLanguage().Functions.Table) return undefined;
   const result = node.ResultType;
   return result && kindOf(result) === 'TableSymbol' && database.GetTable(result.Name) === result ? result.Name : undefined;
+}
+
+/** The database function a name refers to (a call, or a parameterless function named alone), not a `let` of the query. */
+function functionCalledBy(node: any, database: any): string | undefined {
+  if (kindOf(node) !== 'NameReference') return undefined;
+  const symbol = node.ReferencedSymbol;
+  return symbol && kindOf(symbol) === 'FunctionSymbol' && database.GetFunction(symbol.Name) === symbol ? symbol.Name : undefined;
 }
 
 function readAgo(node: any, out: AgoCall[]): void {

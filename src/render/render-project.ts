@@ -1,8 +1,9 @@
 import type { ValidatedProject } from '../check/validate-project';
-import type { LoadedDefinition, LoadedWatchlist } from '../load/loaded-project';
+import type { LoadedDefinition, LoadedHuntingQuery, LoadedRule, LoadedWatchlist } from '../load/loaded-project';
 import type { ArtifactKind } from './artifact-validator';
 import { armAlertRuleResource } from './arm-alert-rule';
-import { deploymentTemplate, securityInsightsId, type ArmResource } from './arm-envelope';
+import { deploymentTemplate, savedSearchId, securityInsightsId, type ArmResource } from './arm-envelope';
+import { armFunctionResource } from './arm-function';
 import { armHuntingQueryResource } from './arm-hunting-query';
 import { armWatchlistResource } from './arm-watchlist';
 import { renderCsv } from './csv';
@@ -42,15 +43,33 @@ export function renderProject(validated: ValidatedProject): Artifact[] {
     watchlistResourceIds.set(watchlist.props.alias.toLowerCase(), securityInsightsId('Watchlists', watchlist.props.alias));
   }
 
+  // Workspace functions declared by their body; one declared by its columns is deployed elsewhere.
+  const functionResourceIds = new Map<string, string>();
+  for (const fn of sortBy(project.functions, (f) => String(f.props.name).toLowerCase())) {
+    const resource = armFunctionResource(fn);
+    if (!resource) continue;
+    artifacts.push(json(`functions/${fn.props.name}.json`, deploymentTemplate([resource]), 'functionTemplate', fn));
+    combined.push(resource);
+    functionResourceIds.set(fn.props.name, savedSearchId(fn.props.name));
+  }
+  // Content deploys after the watchlists it reads and the functions it calls: a rule whose query
+  // calls a function the workspace does not have yet is refused, and one that reads a watchlist
+  // would see no allow-list on its first runs.
+  const dependencies = (definition: LoadedRule | LoadedHuntingQuery): (string | undefined)[] => {
+    const analysis = analyses.get(definition);
+    return [
+      ...(analysis?.watchlistCalls ?? []).map((c) => watchlistResourceIds.get(String(c.alias).toLowerCase())),
+      ...(analysis?.functions ?? []).map((name) => functionResourceIds.get(name)),
+    ];
+  };
+
   for (const rule of sortBy(project.rules, (r) => r.props.name.toLowerCase())) {
     if (!rule.query) continue;
     const resource = armAlertRuleResource(rule.props, rule.query.text);
     const base = `analytics-rules/${slugify(rule.props.name)}`;
     artifacts.push(json(`${base}.json`, deploymentTemplate([resource]), 'alertRuleTemplate', rule));
     artifacts.push(yaml(`${base}.yaml`, detectionYamlObject(rule.props, rule.query.text), 'detectionYaml', rule));
-    // A rule that reads a watchlist must deploy after it, or its first runs see no allow-list.
-    const reads = (analyses.get(rule)?.watchlistCalls ?? []).map((c) => watchlistResourceIds.get(String(c.alias).toLowerCase()));
-    combined.push(withDependsOn(resource, reads));
+    combined.push(withDependsOn(resource, dependencies(rule)));
   }
 
   for (const query of sortBy(project.huntingQueries, (q) => q.props.name.toLowerCase())) {
@@ -59,8 +78,7 @@ export function renderProject(validated: ValidatedProject): Artifact[] {
     const base = `hunting-queries/${slugify(query.props.name)}`;
     artifacts.push(json(`${base}.json`, deploymentTemplate([resource]), 'huntingTemplate', query));
     artifacts.push(yaml(`${base}.yaml`, huntingYamlObject(query.props, query.query.text), 'huntingYaml', query));
-    const reads = (analyses.get(query)?.watchlistCalls ?? []).map((c) => watchlistResourceIds.get(String(c.alias).toLowerCase()));
-    combined.push(withDependsOn(resource, reads));
+    combined.push(withDependsOn(resource, dependencies(query)));
   }
 
   artifacts.push(json('azuredeploy.json', deploymentTemplate(combined), 'combinedTemplate'));

@@ -18,8 +18,8 @@ function rule(severity: 'High' | 'Low' = 'High', displayName = 'R'): AlertRuleUn
 
 function desired(body: AlertRuleUnion): DesiredState {
   const comparable = comparableAlertRule(body);
-  const d: DesiredRule = { kind: 'AnalyticsRule', name: ID, displayName: 'R', file: 'rules/r.ts', version: '1.0.0', body, comparable, hash: contentHash(comparable), notes: [], reads: [] };
-  return { rules: [d], searches: [], watchlists: [] };
+  const d: DesiredRule = { kind: 'AnalyticsRule', name: ID, displayName: 'R', file: 'rules/r.ts', version: '1.0.0', body, comparable, hash: contentHash(comparable), notes: [], reads: [], calls: [] };
+  return { rules: [d], searches: [], functions: [], watchlists: [] };
 }
 
 function record(deployed: AlertRuleUnion, desiredBody: AlertRuleUnion = deployed, sourceId = 'me'): MetadataModel {
@@ -69,7 +69,7 @@ test('a record from another project blocks; ours is matched by sourceId', () => 
 });
 
 test('owned content not in code: kept without --prune, deleted with it, drift protects it without --force', () => {
-  const empty: DesiredState = { rules: [], searches: [], watchlists: [] };
+  const empty: DesiredState = { rules: [], searches: [], functions: [], watchlists: [] };
   expect(only(empty, live([rule()], [record(rule())])).action).toBe('unchanged');
   expect(only(empty, live([rule()], [record(rule())]), { prune: true }).action).toBe('delete');
   expect(only(empty, live([rule('Low')], [record(rule())]), { prune: true }).action).toBe('drifted');
@@ -78,7 +78,7 @@ test('owned content not in code: kept without --prune, deleted with it, drift pr
 });
 
 test('unowned live content is counted, never planned', () => {
-  const plan = computePlan({ rules: [], searches: [], watchlists: [] }, live([rule()]), { ...OPTIONS, prune: true });
+  const plan = computePlan({ rules: [], searches: [], functions: [], watchlists: [] }, live([rule()]), { ...OPTIONS, prune: true });
   expect(plan.entries).toEqual([]);
   expect(plan.unowned.AnalyticsRule).toBe(1);
 });

@@ -39,7 +39,7 @@ test('content removed from code is kept without --prune and deleted with it; uno
   const kept = await h.plan();
   const entry = kept.entries.find((e) => e.name === SEARCH)!;
   expect([entry.action, entry.reason]).toEqual(['unchanged', 'no longer in code (or not selected for this environment); kept, run with --prune to delete it']);
-  expect(kept.unowned).toEqual({ AnalyticsRule: 1, HuntingQuery: 1, Watchlist: 1 });
+  expect(kept.unowned).toEqual({ AnalyticsRule: 1, HuntingQuery: 1, Function: 0, Watchlist: 1 });
 
   const pruning = await h.plan({ prune: true });
   expect(actions(pruning)).toEqual({ 'Watchlist:AllowedCallers': 'unchanged', [`AnalyticsRule:${RULE}`]: 'unchanged', [`HuntingQuery:${SEARCH}`]: 'delete' });

@@ -10,6 +10,7 @@ const ANALYSIS: QueryAnalysis = {
   problems: [{ code: 'KQL_UNKNOWN_NAME', severity: 'error', message: 'nope (KS204)', offset: 3, length: 4 }],
   resultColumns: [{ name: 'TimeGenerated', type: 'datetime' }],
   tables: ['SigninLogs'],
+  functions: ['MyParser'],
   watchlistCalls: [],
   agoCalls: [{ minutes: 60, offset: 20 }],
 };
