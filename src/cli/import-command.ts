@@ -39,7 +39,7 @@ function imported(result: ImportResult): { kind: string; name: string; id: strin
   return result.definitions.map((d) => ({
     kind: d.item.kind,
     name: d.item.kind === 'Watchlist' ? d.item.props.alias : String(d.item.props.name),
-    id: d.item.kind === 'Watchlist' ? d.item.props.alias : String(d.item.props.id),
+    id: d.item.kind === 'Watchlist' ? d.item.props.alias : d.item.kind === 'WorkspaceFunction' ? d.item.props.name : String(d.item.props.id),
     file: d.definitionFile,
     from: d.item.origin.pointer ? `${d.item.origin.file} ${d.item.origin.pointer}` : d.item.origin.file,
     ...(d.replaces ? { replaces: d.replaces } : {}),
@@ -51,7 +51,8 @@ function textReport(result: ImportResult, options: ImportCommandOptions): string
   const problems = formatText(result.diagnostics);
   if (problems) lines.push(problems);
   const count = (kind: string): number => result.definitions.filter((d) => d.item.kind === kind).length;
-  const what = `${count('AnalyticsRule')} analytics rules, ${count('HuntingQuery')} hunting queries, ${count('Watchlist')} watchlists`;
+  const functions = count('WorkspaceFunction') ? `, ${count('WorkspaceFunction')} workspace functions` : '';
+  const what = `${count('AnalyticsRule')} analytics rules, ${count('HuntingQuery')} hunting queries, ${count('Watchlist')} watchlists${functions}`;
   const verb = options.dryRun ? 'would import' : 'imported';
   lines.push(`${verb} ${what} from ${result.sourceFiles} file${result.sourceFiles === 1 ? '' : 's'}${options.dryRun ? '' : ` (${result.written.length} files written)`}; ${summarize(result.diagnostics)}${result.skipped.length ? `; ${result.skipped.length} not imported (see above)` : ''}`);
   for (const d of result.definitions) if (d.replaces) lines.push(`  replaced ${d.replaces}`);

@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { discoverDefinitionFiles } from '../load/discover-files';
 import { projectRelative } from '../load/project-layout';
 
-/** What the project already defines, keyed like identityOf(): `id:<guid>` or `watchlist:<alias>`, lower case. */
+/** What the project already defines, keyed like identityOf(): `id:<guid>`, `watchlist:<alias>` or `function:<name>`, lower case. */
 export type ExistingDefinitions = ReadonlyMap<string, string>;
 
 /**
@@ -20,9 +20,10 @@ export function scanExistingDefinitions(root: string): ExistingDefinitions {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && /^define[A-Z]/.test(node.expression.text)) {
         const arg = node.arguments[0];
         if (arg && ts.isObjectLiteralExpression(arg)) {
-          const isWatchlist = node.expression.text === 'defineWatchlist';
-          const value = stringProperty(arg, isWatchlist ? 'alias' : 'id');
-          if (value !== undefined && !found.has(keyOf(isWatchlist, value))) found.set(keyOf(isWatchlist, value), file);
+          const [prefix, property] = IDENTITY[node.expression.text] ?? ['id', 'id'];
+          const value = stringProperty(arg, property);
+          const key = value === undefined ? undefined : `${prefix}:${value.toLowerCase()}`;
+          if (key !== undefined && !found.has(key)) found.set(key, file);
         }
       }
       node.forEachChild(visit);
@@ -32,9 +33,11 @@ export function scanExistingDefinitions(root: string): ExistingDefinitions {
   return found;
 }
 
-function keyOf(isWatchlist: boolean, value: string): string {
-  return isWatchlist ? `watchlist:${value.toLowerCase()}` : `id:${value.toLowerCase()}`;
-}
+/** The identity prefix and property of each define function (rules and hunting queries: `id`). */
+const IDENTITY: Readonly<Record<string, readonly [prefix: string, property: string]>> = {
+  defineWatchlist: ['watchlist', 'alias'],
+  defineFunction: ['function', 'name'],
+};
 
 function stringProperty(object: ts.ObjectLiteralExpression, name: string): string | undefined {
   for (const property of object.properties) {

@@ -3,9 +3,10 @@ import type { PropPath, Position } from '../load/source-locator';
 import type { AnalyticsRuleProps } from '../model/analytics-rule';
 import type { HuntingQueryProps } from '../model/hunting-query';
 import type { WatchlistProps } from '../model/watchlist';
+import type { WorkspaceFunctionProps } from '../model/workspace-function';
 
 /** The formats `import` reads, named as reports and docs name them. */
-export type SourceFormat = 'detection YAML' | 'hunting YAML' | 'ARM alert rule' | 'ARM saved search' | 'ARM watchlist' | 'watchlist CSV';
+export type SourceFormat = 'detection YAML' | 'hunting YAML' | 'ARM alert rule' | 'ARM saved search' | 'ARM function' | 'ARM watchlist' | 'watchlist CSV';
 
 /**
  * Where an imported item came from, so that every later finding (validation of the generated
@@ -38,6 +39,7 @@ export interface ImportedQuery {
 export type ImportedRuleProps = Omit<AnalyticsRuleProps, 'query'>;
 export type ImportedHuntingProps = Omit<HuntingQueryProps, 'query'>;
 export type ImportedWatchlistProps = Omit<WatchlistProps, 'rows'>;
+export type ImportedFunctionProps = Omit<WorkspaceFunctionProps, 'query' | 'columns'>;
 
 export interface ImportedRule {
   readonly kind: 'AnalyticsRule';
@@ -62,7 +64,15 @@ export interface ImportedWatchlist {
   readonly origin: ItemOrigin;
 }
 
-export type ImportedItem = ImportedRule | ImportedHuntingQuery | ImportedWatchlist;
+/** A saved search with a function alias: a workspace function, declared by its body. */
+export interface ImportedFunction {
+  readonly kind: 'WorkspaceFunction';
+  readonly props: ImportedFunctionProps;
+  readonly query: ImportedQuery;
+  readonly origin: ItemOrigin;
+}
+
+export type ImportedItem = ImportedRule | ImportedHuntingQuery | ImportedWatchlist | ImportedFunction;
 
 /** Content that was found but not imported, and the code of the diagnostic that says why. */
 export interface SkippedItem {
@@ -84,12 +94,19 @@ export interface ReadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The identity that must be unique in a project: rule/hunting id, or watchlist alias (case-insensitive). */
+/** The identity that must be unique in a project: rule/hunting id, watchlist alias or function name (case-insensitive). */
 export function identityOf(item: ImportedItem): string {
-  return item.kind === 'Watchlist' ? `watchlist:${item.props.alias.toLowerCase()}` : `id:${String(item.props.id).toLowerCase()}`;
+  if (item.kind === 'Watchlist') return `watchlist:${item.props.alias.toLowerCase()}`;
+  if (item.kind === 'WorkspaceFunction') return `function:${item.props.name.toLowerCase()}`;
+  return `id:${String(item.props.id).toLowerCase()}`;
 }
 
-/** A human name for reports: the rule's or watchlist's display name. */
+/** The property that holds an item's identity: where a report about it points. */
+export function identityProperty(item: ImportedItem): 'id' | 'alias' | 'name' {
+  return item.kind === 'Watchlist' ? 'alias' : item.kind === 'WorkspaceFunction' ? 'name' : 'id';
+}
+
+/** A human name for reports: the rule's or watchlist's display name, the function's name. */
 export function displayNameOf(item: ImportedItem): string {
   return item.kind === 'Watchlist' ? item.props.displayName : item.props.name;
 }

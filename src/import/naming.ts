@@ -3,12 +3,17 @@ import type { ImportedItem } from './imported-item';
 
 /**
  * File names for an imported item: rules and hunting queries after their name, as `build` names
- * their artifacts; watchlists after their alias split at case changes (FicAuthorizedActors ->
- * fic-authorized-actors), as the hand-written ones are.
+ * their artifacts; watchlists after their alias and functions after their name, split at case
+ * changes (FicAuthorizedActors -> fic-authorized-actors), as the hand-written ones are.
  */
 export function slugOf(item: ImportedItem): string {
-  if (item.kind === 'Watchlist') return slugify(item.props.alias.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2'));
+  if (item.kind === 'Watchlist') return slugify(splitCamelCase(item.props.alias));
+  if (item.kind === 'WorkspaceFunction') return slugify(splitCamelCase(item.props.name));
   return slugify(String(item.props.name ?? ''), 60);
+}
+
+function splitCamelCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2');
 }
 
 const RESERVED = new Set(
@@ -18,7 +23,7 @@ const RESERVED = new Set(
 /** The export's name: the slug in camelCase, prefixed when it would not be a valid identifier. */
 export function exportNameOf(slug: string, item: ImportedItem): string {
   const camel = slug.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  const prefix = item.kind === 'Watchlist' ? 'watchlist' : item.kind === 'HuntingQuery' ? 'huntingQuery' : 'rule';
+  const prefix = { Watchlist: 'watchlist', WorkspaceFunction: 'workspaceFunction', HuntingQuery: 'huntingQuery', AnalyticsRule: 'rule' }[item.kind];
   if (/^[0-9]/.test(camel) || camel === 'unnamed') return `${prefix}${camel.charAt(0).toUpperCase()}${camel.slice(1)}`;
   return RESERVED.has(camel) ? `${camel}${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}` : camel;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../check/diagnostic';
 import type { ExistingDefinitions } from './existing-definitions';
-import { displayNameOf, identityOf, type ImportedItem, type SkippedItem } from './imported-item';
+import { displayNameOf, identityOf, identityProperty, type ImportedItem, type SkippedItem } from './imported-item';
 import { exportNameOf, slugOf } from './naming';
 import { csvSource, definitionSource, kqlSource } from './print/definition-source';
 
@@ -34,7 +34,7 @@ export interface ImportPlan {
 
 /**
  * Decides where each imported item goes, without touching the disk: rules in rules/, hunting
- * queries in rules/hunting/, watchlists in watchlists/ (under `into` if given). A second item with
+ * queries in rules/hunting/, watchlists in watchlists/, functions in functions/ (under `into` if given). A second item with
  * an id already seen in the batch is an error; an id the project already defines is skipped unless
  * --force, which replaces that very file. A file name taken by something else gets the id's first
  * block appended, so nothing the user wrote is ever overwritten by accident.
@@ -50,7 +50,7 @@ export function planImport(items: readonly ImportedItem[], existing: ExistingDef
   const taken = new Set<string>();
   for (const item of items) {
     const identity = identityOf(item);
-    const what = `${item.kind === 'Watchlist' ? 'alias' : 'id'} ${identity.slice(identity.indexOf(':') + 1)}`;
+    const what = `${identityProperty(item)} ${identity.slice(identity.indexOf(':') + 1)}`;
     const first = seen.get(identity);
     if (first) {
       diagnostics.push(problem(item, 'IMPORT_DUPLICATE_ID', 'error', `${JSON.stringify(displayNameOf(item))} has the same ${what} as ${JSON.stringify(displayNameOf(first))} (${first.origin.file}:${idPosition(first).line}); only the first was imported`, 'give one of them a new id, or import only one of the files'));
@@ -96,12 +96,13 @@ export function planImport(items: readonly ImportedItem[], existing: ExistingDef
 function targetDirectory(item: ImportedItem, into: string | undefined): string {
   const sub = into ? `/${into.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '')}` : '';
   if (item.kind === 'Watchlist') return `watchlists${sub}`;
+  if (item.kind === 'WorkspaceFunction') return `functions${sub}`;
   return item.kind === 'HuntingQuery' ? `rules${sub}/hunting` : `rules${sub}`;
 }
 
 function freeSlug(slug: string, item: ImportedItem, isTaken: (slug: string) => boolean): string {
   if (!isTaken(slug)) return slug;
-  const suffix = item.kind === 'Watchlist' ? 'watchlist' : String(item.props.id).slice(0, 8).toLowerCase();
+  const suffix = item.kind === 'Watchlist' ? 'watchlist' : item.kind === 'WorkspaceFunction' ? 'function' : String(item.props.id).slice(0, 8).toLowerCase();
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${slug}-${suffix}` : `${slug}-${suffix}-${n}`;
     if (!isTaken(candidate)) return candidate;
@@ -114,5 +115,5 @@ function problem(item: ImportedItem, code: string, severity: Diagnostic['severit
 }
 
 function idPosition(item: ImportedItem): { line: number; column: number } {
-  return item.origin.locate([item.kind === 'Watchlist' ? 'alias' : 'id']) ?? item.origin.at;
+  return item.origin.locate([identityProperty(item)]) ?? item.origin.at;
 }

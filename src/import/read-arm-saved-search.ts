@@ -2,6 +2,7 @@ import path from 'node:path';
 import { unescapeArmLiterals } from './arm-expressions';
 import { resourceNameTail } from './arm-resource-name';
 import { ConversionContext } from './conversion-context';
+import { readArmFunction } from './read-arm-function';
 import { derivedId } from './derived-id';
 import { GUID, isPlainObject } from './field-values';
 import type { ImportedHuntingProps, ImportedItem } from './imported-item';
@@ -14,8 +15,8 @@ const KNOWN = ['category', 'displayName', 'query', 'tags', 'version', 'etag', 'e
 /**
  * A Log Analytics saved search in category "Hunting Queries", which is what a hunting query is.
  * The Hunting blade reads description, tactics and techniques from its tags; other tags are kept
- * as savedSearchTags. Saved searches of other categories (parsers, functions) are not hunting
- * queries and are skipped with a note.
+ * as savedSearchTags. One with a function alias is a workspace function (read-arm-function); other
+ * saved searches are neither, and are skipped with a note.
  */
 export function readArmSavedSearch(ref: ArmResourceRef): { item?: ImportedItem; ctx: ConversionContext } {
   const { doc, resource, path: at } = ref;
@@ -25,9 +26,10 @@ export function readArmSavedSearch(ref: ArmResourceRef): { item?: ImportedItem; 
     ctx.report('IMPORT_MISSING_PROPERTY', 'error', undefined, 'the savedSearches resource has no properties');
     return { ctx };
   }
+  if (properties.functionAlias !== undefined && properties.functionAlias !== '') return readArmFunction(ref, properties);
   const label = typeof properties.displayName === 'string' ? JSON.stringify(properties.displayName) : 'a saved search';
-  if (String(properties.category ?? '').toLowerCase() !== 'hunting queries' || properties.functionAlias !== undefined) {
-    ctx.report('IMPORT_NOT_CONTENT', 'info', undefined, `${label} is a saved search in category ${JSON.stringify(properties.category ?? '')}${properties.functionAlias ? ` (function ${String(properties.functionAlias)})` : ''}, not a hunting query; skipped`);
+  if (String(properties.category ?? '').toLowerCase() !== 'hunting queries') {
+    ctx.report('IMPORT_NOT_CONTENT', 'info', undefined, `${label} is a saved search in category ${JSON.stringify(properties.category ?? '')}, neither a hunting query nor a function; skipped`);
     return { ctx };
   }
   const resolved = resolveSimpleReferences(properties, ref, ctx, label);

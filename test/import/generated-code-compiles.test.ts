@@ -36,7 +36,7 @@ describe('imported definitions are TypeScript that compiles and loads', () => {
   it('loads through the project loader: one definition per imported item, no load errors', () => {
     const project = loadProject(root);
     expect(project.diagnostics).toEqual([]);
-    const loaded = [...project.rules, ...project.huntingQueries, ...project.watchlists].map((d) => d.source.file);
+    const loaded = [...project.rules, ...project.huntingQueries, ...project.watchlists, ...project.functions].map((d) => d.source.file);
     expect(loaded).toEqual(expect.arrayContaining(result.definitions.map((d) => d.definitionFile)));
   });
 });

@@ -17,6 +17,7 @@ const CASES: readonly { readonly name: string; readonly dir: string; readonly in
   { name: 'yaml-rule', dir: EXAMPLES, input: 'SentinelARConverter-tests__Scheduled.yaml' },
   { name: 'hunting-query', dir: EXAMPLES, input: 'HuntingQueries__AuditLogs__ServicePrincipalFederatedIdentityCredentialAdded.yaml' },
   { name: 'watchlist', dir: path.join(FIXTURES, 'import', 'round-trip'), input: 'allowed-admin-ips.csv' },
+  { name: 'workspace-function', dir: path.join(FIXTURES, 'import', 'functions'), input: 'parser-export.json' },
 ];
 
 describe('the printer writes imported definitions like hand-written ones (golden files)', () => {

@@ -44,8 +44,11 @@ describe('round trip of the other formats import reads', () => {
     expect(outcomes.map((o) => [o.format, o.name, o.status])).toEqual([['watchlist CSV', 'allowed-admin-ips', 'exact']]);
   });
 
-  it('a saved search in Hunting Queries round-trips with its tags; a parser saved search is not a hunting query', () => {
+  it('a saved search in Hunting Queries round-trips with its tags; a parser saved search round-trips as a workspace function', () => {
     const { outcomes } = roundTripFile('saved-searches.json', { cwd: dir });
-    expect(outcomes.map((o) => [o.format, o.name, o.status])).toEqual([['ARM saved search', 'Role assignments by service principals', 'exact']]);
+    expect(outcomes.map((o) => [o.format, o.name, o.status])).toEqual([
+      ['ARM saved search', 'Role assignments by service principals', 'exact'],
+      ['ARM function', 'AzureActivityParser', 'exact'],
+    ]);
   });
 });

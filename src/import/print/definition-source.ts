@@ -11,12 +11,14 @@ const ORDER: Readonly<Record<ImportedItem['kind'], readonly string[]>> = {
   ],
   HuntingQuery: ['id', 'version', 'name', 'description', 'tactics', 'techniques', 'requiredDataConnectors', 'query', 'entityMappings', 'savedSearchTags', 'tags'],
   Watchlist: ['alias', 'displayName', 'description', 'columns', 'searchKey', 'rows', 'provider', 'labels', 'tags'],
+  WorkspaceFunction: ['name', 'description', 'category', 'parameters', 'query'],
 };
 
 const DEFINE: Readonly<Record<ImportedItem['kind'], string>> = {
   AnalyticsRule: 'defineAnalyticsRule',
   HuntingQuery: 'defineHuntingQuery',
   Watchlist: 'defineWatchlist',
+  WorkspaceFunction: 'defineFunction',
 };
 
 /**

@@ -4,6 +4,7 @@ import type { Artifact } from '../../render/render-project';
 import { unescapeArmLiterals } from '../arm-expressions';
 import { isPlainObject } from '../field-values';
 import type { SourceFormat } from '../imported-item';
+import { canonicalFunction } from './canonical-function';
 import { canonicalHuntingYaml, canonicalSavedSearch } from './canonical-hunting';
 import { canonicalAlertRule } from './canonical-rule';
 import { canonicalArmWatchlist, canonicalRows } from './canonical-watchlist';
@@ -14,6 +15,7 @@ const ARTIFACT: Readonly<Record<SourceFormat, (a: Artifact) => boolean>> = {
   'ARM alert rule': (a) => a.kind === 'alertRuleTemplate',
   'hunting YAML': (a) => a.kind === 'huntingYaml',
   'ARM saved search': (a) => a.kind === 'huntingTemplate',
+  'ARM function': (a) => a.kind === 'functionTemplate',
   'ARM watchlist': (a) => a.kind === 'watchlistTemplate',
   'watchlist CSV': (a) => a.path.endsWith('.csv'),
 };
@@ -49,6 +51,8 @@ function canonicalOf(format: SourceFormat, document: unknown, path: PropPath): R
       return canonicalAlertRule(item.kind, unescapeArmLiterals(propertiesOf(item)), 'arm');
     case 'ARM saved search':
       return canonicalSavedSearch(unescapeArmLiterals(propertiesOf(item)));
+    case 'ARM function':
+      return canonicalFunction(unescapeArmLiterals(propertiesOf(item)));
     default:
       return canonicalArmWatchlist(unescapeArmLiterals(propertiesOf(item)));
   }

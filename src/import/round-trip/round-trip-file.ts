@@ -49,7 +49,7 @@ export function roundTripFile(file: string, options: { readonly cwd?: string } =
     for (const planned of imported.definitions) {
       const { origin } = planned.item;
       const base = { file: origin.file, pointer: origin.pointer, name: planned.item.kind === 'Watchlist' ? planned.item.props.alias : String(planned.item.props.name), format: origin.format };
-      const loaded = [...project.rules, ...project.huntingQueries, ...project.watchlists].find((d) => d.source.file === planned.definitionFile);
+      const loaded = [...project.rules, ...project.huntingQueries, ...project.watchlists, ...project.functions].find((d) => d.source.file === planned.definitionFile);
       const artifact = loaded && pickArtifact(origin.format, artifacts.filter((a) => a.from === loaded));
       if (!artifact) {
         const problem = project.diagnostics.find((d) => d.file === planned.definitionFile || d.file === planned.dataFile);
