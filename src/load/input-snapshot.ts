@@ -35,10 +35,10 @@ export class InputSnapshot {
     return this.changedFiles() === 0;
   }
 
-  /** How many files were added, removed or changed since the last run; Infinity when it recorded none. */
+  /** How many files were added, removed or changed since the last run; every file when it recorded none. */
   changedFiles(): number {
     const last = this.lastRun();
-    if (last === undefined) return Infinity;
+    if (last === undefined) return this.lines.length;
     const byPath = (lines: readonly string[]): Map<string, string> => new Map(lines.map((line) => [line.slice(0, line.indexOf('\t')), line]));
     const before = byPath(last);
     const now = byPath(this.lines);

@@ -9,7 +9,9 @@ describe('InputSnapshot', () => {
   it('counts the files added, removed and changed since the last saved run', () => {
     const root = projectWithOverlay();
     const cache = path.join(root, '.sentinel-cac', 'cache');
-    expect(InputSnapshot.take(root, cache).changedFiles()).toBe(Infinity);
+    const files = InputSnapshot.take(root, cache).lines.length;
+    expect(files).toBeGreaterThan(3);
+    expect(InputSnapshot.take(root, cache).changedFiles()).toBe(files); // nothing recorded: every file is new
     InputSnapshot.take(root, cache).save();
     expect(InputSnapshot.take(root, cache).unchanged()).toBe(true);
 
