@@ -34,6 +34,12 @@ if (warmUp.Count > 0) throw new Error(`the snapshot's warm-up query has ${warmUp
 // <file> bin/sentinel-cac.cjs …`), as `node <script>` would have. Without one (the check
 // kusto-snapshot.cjs makes of a new snapshot), say whether Kusto.Language is there.
 v8.startupSnapshot.setDeserializeMainFunction(() => {
-  if (process.argv[1] === undefined) process.stdout.write(typeof globalThis.Kusto?.Language?.KustoCode?.ParseAndAnalyze);
-  else require('node:module').runMain();
+  if (process.argv[1] === undefined) {
+    process.stdout.write(typeof globalThis.Kusto?.Language?.KustoCode?.ParseAndAnalyze);
+    return;
+  }
+  // Unlike a normal start, the script's path is left as given; a relative one would be looked up
+  // as a package name.
+  process.argv[1] = require('node:path').resolve(process.argv[1]);
+  require('node:module').runMain();
 });

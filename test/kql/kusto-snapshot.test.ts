@@ -42,7 +42,8 @@ describe('ensureSnapshot', () => {
        const d = K.KustoCode.ParseAndAnalyze('print x = 1 | where y > 0', K.GlobalState.Default).GetDiagnostics();
        console.log(JSON.stringify({ main: require.main === module, args: process.argv.slice(2), first: d.getItem(0).Message }));`,
     );
-    const run = spawnSync(process.execPath, ['--snapshot-blob', file!, script, 'a', '--b'], { encoding: 'utf8' });
+    // Named relative to the working folder, as on a command line.
+    const run = spawnSync(process.execPath, ['--snapshot-blob', file!, path.basename(script), 'a', '--b'], { cwd: cacheDir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ main: true, args: ['a', '--b'], first: expect.stringMatching(/name 'y'/) });
   });
