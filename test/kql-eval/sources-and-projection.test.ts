@@ -202,7 +202,6 @@ describe('errors', () => {
   });
 
   test.each([
-    ['range x from 1 to 3 step 1\n| mv-apply y = pack_array(x) on (take 1)', 'mv-apply', 2, 3],
     ['range x from 1 to 3 step 1\n| make-series count() on x step 1', 'make-series', 2, 3],
     ['range x from 1 to 3 step 1\n| top-nested 2 of x by count()', 'top-nested', 2, 3],
     ['range x from 1 to 3 step 1\n| serialize\n| extend p = prev(x)', 'serialize', 2, 3],

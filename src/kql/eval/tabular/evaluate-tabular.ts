@@ -11,6 +11,7 @@ import { datatable, print, range, tableReference, tabularCall } from './sources'
 import { evaluateOperator } from './bag-unpack';
 import { join } from './join';
 import { lookup } from './lookup';
+import { IMPLICIT_INPUT, mvApply } from './mv-apply';
 import { mvExpand } from './mv-expand';
 import { parse } from './parse';
 import { summarize } from './summarize';
@@ -36,6 +37,7 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImp
   ['JoinOperator', join],
   ['LookupOperator', lookup],
   ['MvExpandOperator', mvExpand],
+  ['MvApplyOperator', mvApply],
   ['ParseOperator', parse],
   ['EvaluateOperator', evaluateOperator],
   ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
@@ -77,6 +79,10 @@ export function createTabularEvaluator(): (node: KNode, ctx: EvalContext) => Tab
       default: {
         // An operator at the start of a query (e.g. `union A, B`) has no piped input.
         if (nodeClass(node) === 'UnionOperator') return union(node, null, ctx);
+        // ...or, in an mv-apply subquery, the row's expansion as its input.
+        const implicit = ctx.scope.lookup(IMPLICIT_INPUT);
+        const impl = operators.get(nodeClass(node));
+        if (implicit?.kind === 'table' && impl) return impl(node, implicit.table(), ctx);
         return ctx.unsupported(node, operatorName(node), 'tabular expression');
       }
     }
