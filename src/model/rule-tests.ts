@@ -44,6 +44,8 @@ export interface RuleTestCase<E> {
   readonly tables: TableInput;
   /** Rows `_GetWatchlist(alias)` returns, by alias; defaults to the project's CSV rows. */
   readonly watchlists?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /** Rows each `externaldata(...) [url]` of the query returns, by URL as written (e.g. an IOC feed). */
+  readonly externalData?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
   readonly expect: E;
 }
 

@@ -14,6 +14,8 @@ export interface SimulationOptions {
   readonly now: Date;
   /** Rows `_GetWatchlist(alias)` returns, by alias; the project's CSV rows otherwise. */
   readonly watchlists?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /** Rows each `externaldata` URI returns, by URI (there is no network offline). */
+  readonly externalData?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
 }
 
 /**
@@ -43,6 +45,7 @@ function runQuery(validated: ValidatedProject, definition: LoadedRule | LoadedHu
     globals: validated.schema.globals,
     tables,
     functions: { _GetWatchlist: watchlistFunction(validated.project.watchlists, options.watchlists) },
+    externalData: options.externalData,
   }).rows;
 }
 

@@ -74,3 +74,53 @@ describe('sentinel-cac run', () => {
     expect(err).toMatch(/u\.kql:2:\d+ error KQL_EVAL .*autocluster/);
   });
 });
+
+describe('sentinel-cac test with an externaldata feed', () => {
+  const FEED = 'https://feeds.example/bad-ips.csv';
+  const QUERY = `import { defineHuntingQuery, kql } from 'sentinel-cac';
+export const feedHits = defineHuntingQuery({
+  id: '66666666-6666-4666-8666-666666666666',
+  version: '1.0.0',
+  name: 'Sign-ins from feed IPs',
+  description: 'Sign-ins from addresses on an IOC feed.',
+  tactics: ['InitialAccess'],
+  techniques: ['T1078'],
+  query: kql\`let bad = externaldata(Ip:string) [@"${FEED}"] with (format="csv");
+SigninLogs
+| where IPAddress in (bad)
+| project UserPrincipalName, IPAddress\`,
+});
+`;
+  const CASES = (externalData: string): string => `import { defineHuntingTests } from 'sentinel-cac';
+import { feedHits } from './feed-hits';
+export default defineHuntingTests(feedHits, [
+  {
+    name: 'a sign-in from a listed address is found',
+    now: '2026-03-01T12:00:00Z',
+    tables: { SigninLogs: [{ UserPrincipalName: 'a@contoso.example', IPAddress: '203.0.113.7' }, { UserPrincipalName: 'b@contoso.example', IPAddress: '198.51.100.1' }] },
+    ${externalData}
+    expect: { rows: 1, includes: [{ UserPrincipalName: 'a@contoso.example' }] },
+  },
+]);
+`;
+  /** A new project each time: definitions load once per path. */
+  const projectWith = (externalData: string): string => {
+    const root = projectWithOverlay();
+    fs.mkdirSync(path.join(root, 'rules', 'hunting'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'feed-hits.ts'), QUERY);
+    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'feed-hits.cases.ts'), CASES(externalData));
+    return root;
+  };
+
+  it('reads the feed rows a case gives by URL', async () => {
+    const { code, out } = await run('-C', projectWith(`externalData: { '${FEED}': [{ Ip: '203.0.113.7' }] },`), 'test');
+    expect(out).toContain('ok   a sign-in from a listed address is found');
+    expect(code).toBe(0);
+  });
+
+  it('fails a case whose query reads a feed the case gives no rows for, naming the URL', async () => {
+    const { code, out } = await run('-C', projectWith(''), 'test');
+    expect(out).toContain(`no rows are given for ${FEED}`);
+    expect(code).toBe(1);
+  });
+});

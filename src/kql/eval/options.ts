@@ -31,6 +31,11 @@ export interface EvalOptions {
    * `tables` and `functions`. Data for a table the globals declare but `tables` lacks is an empty table.
    */
   readonly globals?: unknown;
+  /**
+   * The rows `externaldata(...) [uri]` returns, by URI exactly as the query writes it (values by
+   * column name). There is no network offline: a URI without an entry is an error.
+   */
+  readonly externalData?: Readonly<Record<string, readonly Record<string, unknown>[]>>;
 }
 
 export interface EvalResult {

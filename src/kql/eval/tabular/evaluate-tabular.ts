@@ -9,6 +9,7 @@ import { count, distinct, sort, take, top } from './ordering';
 import { extend, project, projectAway, projectRename, projectReorder, where } from './projection';
 import { datatable, print, range, tableReference, tabularCall } from './sources';
 import { evaluateOperator } from './bag-unpack';
+import { externalData } from './external-data';
 import { join } from './join';
 import { lookup } from './lookup';
 import { IMPLICIT_INPUT, mvApply } from './mv-apply';
@@ -70,6 +71,8 @@ export function createTabularEvaluator(): (node: KNode, ctx: EvalContext) => Tab
         return tableReference(node, ctx);
       case 'DataTableExpression':
         return datatable(node, ctx);
+      case 'ExternalDataExpression':
+        return externalData(node, ctx);
       case 'PrintOperator':
         return print(node, ctx);
       case 'RangeOperator':
