@@ -43,6 +43,31 @@ export function loadDataDir(dir: string): DataTable[] {
   });
 }
 
+/**
+ * The rows each `externaldata` URL returns, for `sentinel-cac run --external-data`: a JSON object
+ * of URL -> array of rows (values by column name).
+ */
+export function loadExternalData(file: string): Record<string, Record<string, unknown>[]> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new DataDirError(`--external-data ${file}: cannot read the file`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new DataDirError(`${file}:${jsonErrorPosition(text, (error as Error).message)}: not valid JSON: ${(error as Error).message}`);
+  }
+  const shape = `expected an object of URL -> array of rows, e.g. { "https://example.com/iocs.csv": [{ "Ip": "203.0.113.7" }] }`;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new DataDirError(`${file}: ${shape}`);
+  for (const [url, rows] of Object.entries(parsed)) {
+    if (!Array.isArray(rows) || rows.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) throw new DataDirError(`${file}: ${JSON.stringify(url)}: ${shape}`);
+  }
+  return parsed as Record<string, Record<string, unknown>[]>;
+}
+
 /** "line:column" of the offset V8 names in a JSON.parse error ("… at position 17"). */
 function jsonErrorPosition(text: string, message: string): string {
   const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);

@@ -10,10 +10,11 @@ import { normalizeText } from '../load/text-file';
 import { watchlistFunction } from '../simulate/watchlist-function';
 import { formatTable } from './format-table';
 import { EXIT, type CliIo } from './io';
-import { DataDirError, inferColumns, loadDataDir, type DataTable } from './load-data-dir';
+import { DataDirError, inferColumns, loadDataDir, loadExternalData, type DataTable } from './load-data-dir';
 
 interface RunOptions {
   readonly data?: string;
+  readonly externalData?: string;
   readonly now?: string;
   readonly format: 'table' | 'json';
 }
@@ -23,6 +24,7 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .command('run <file>')
     .description("run an ad-hoc KQL file offline over sample tables (the project's watchlists and custom tables are available)")
     .option('-d, --data <dir>', 'folder of <Table>.json / <Table>.csv files; not needed for self-contained queries (datatable, print, range)')
+    .option('--external-data <file>', 'JSON object of URL -> rows that each externaldata(...) [url] of the query returns (there is no network offline)')
     .option('--now <time>', 'the clock ago() and now() read (ISO-8601)', new Date().toISOString())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((file: string, options: RunOptions, command: Command) => {
@@ -41,8 +43,10 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       }
       const project = loadProject(root);
       let data: DataTable[] = [];
+      let externalData: Record<string, Record<string, unknown>[]> | undefined;
       try {
         data = options.data ? loadDataDir(options.data) : [];
+        externalData = options.externalData ? loadExternalData(options.externalData) : undefined;
       } catch (error) {
         if (!(error instanceof DataDirError)) throw error;
         io.err(`error ${error.message}`);
@@ -56,7 +60,7 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       const schema = new KqlSchema({ tables: declared, watchlists: declaredWatchlists(project) });
       const tables: Record<string, EvalTable> = Object.fromEntries(data.map((t) => [t.name, { columns: [], rows: t.rows }]));
       try {
-        const result = evaluateKql(text, { now, globals: schema.globals, tables, functions: { _GetWatchlist: watchlistFunction(project.watchlists) } });
+        const result = evaluateKql(text, { now, globals: schema.globals, tables, functions: { _GetWatchlist: watchlistFunction(project.watchlists) }, externalData });
         io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatTable(result.columns, result.rows));
         setExit(EXIT.ok);
       } catch (error) {

@@ -124,3 +124,33 @@ export default defineHuntingTests(feedHits, [
     expect(code).toBe(1);
   });
 });
+
+describe('sentinel-cac run --external-data', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-external-'));
+  const FEED = 'https://feeds.example/bad-ips.csv';
+  const file = path.join(dir, 'hits.kql');
+  fs.writeFileSync(file, `let bad = externaldata(Ip:string) [@"${FEED}"] with (format="csv");\nbad | where Ip startswith "203."`);
+
+  it('reads the rows each URL returns from the file', async () => {
+    const feeds = path.join(dir, 'feeds.json');
+    fs.writeFileSync(feeds, JSON.stringify({ [FEED]: [{ Ip: '203.0.113.7' }, { Ip: '198.51.100.1' }] }));
+    const { code, out } = await run('run', file, '--external-data', feeds, '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).rows).toEqual([{ Ip: '203.0.113.7' }]);
+  });
+
+  it('without it, fails naming the URL and the option', async () => {
+    const { code, err } = await run('run', file);
+    expect(code).toBe(1);
+    expect(err).toContain(`no rows are given for ${FEED}`);
+    expect(err).toContain('run --external-data');
+  });
+
+  it('a file of the wrong shape is an error saying the shape', async () => {
+    const feeds = path.join(dir, 'wrong.json');
+    fs.writeFileSync(feeds, JSON.stringify([{ Ip: '203.0.113.7' }]));
+    const { code, err } = await run('run', file, '--external-data', feeds);
+    expect(code).toBe(1);
+    expect(err).toContain('expected an object of URL -> array of rows');
+  });
+});

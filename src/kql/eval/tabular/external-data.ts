@@ -19,7 +19,7 @@ export function externalData(node: KNode, ctx: EvalContext): Table {
     const uri = nodeClass(element) === 'LiteralExpression' ? element.LiteralValue : undefined;
     if (typeof uri !== 'string') return ctx.unsupported(element, 'externaldata', 'URI that is not a string literal in');
     const given = feeds[uri];
-    if (!given) return ctx.fail(element, 'externaldata', `no rows are given for ${uri}: there is no network offline; give them by URL in the test case's externalData`);
+    if (!given) return ctx.fail(element, 'externaldata', `no rows are given for ${uri}: there is no network offline; give them by URL (a test case's externalData, or run --external-data)`);
     try {
       rows.push(...normalizeInputRows(given, columns));
     } catch (error) {
