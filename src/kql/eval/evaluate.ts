@@ -35,7 +35,8 @@ function databaseReader(options: EvalOptions, keep: ((column: string) => boolean
   return (name, node, ctx) => {
     const cached = cache.get(name);
     if (cached) return cached;
-    const bound = columnsOfType(node.ReferencedSymbol).map((c) => ({ name: c.name, type: asScalarType(c.type) ?? 'dynamic' }));
+    // A table named directly, or through table("Name"): either way the node's result is the table.
+    const bound = columnsOfType(node.ResultType ?? node.ReferencedSymbol).map((c) => ({ name: c.name, type: asScalarType(c.type) ?? 'dynamic' }));
     const data = options.tables[name];
     let table: Table;
     try {

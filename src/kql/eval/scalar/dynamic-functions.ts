@@ -45,6 +45,8 @@ const columnIfExists: FunctionImpl = (call) => {
 
 export const DYNAMIC_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   array_length: (call) => { expectArity(call, 1); return pure(call, (v) => (Array.isArray(v) ? v.length : null), 'long'); },
+  // The deprecated spelling.
+  arraylength: (call) => { expectArity(call, 1); return pure(call, (v) => (Array.isArray(v) ? v.length : null), 'long'); },
   set_has_element: setHasElement,
   bag_keys: (call) => { expectArity(call, 1); return pure(call, (v) => (isBag(v) ? Object.keys(v) : null), 'dynamic'); },
   pack,

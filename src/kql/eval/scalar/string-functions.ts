@@ -1,4 +1,4 @@
-/** String functions: tolower, toupper, strcat, strcat_delim, strlen, substring, split, trim, replace_string, extract, extract_all. */
+/** String functions: tolower, toupper, strcat, strcat_delim, strlen, substring, split, trim, replace_string, replace_regex (and replace), extract, extract_all. */
 import { convertValue, toStringValue } from '../values/convert';
 import { DynamicValue } from '../values/types';
 import { constantArgument, expectArity, FunctionImpl, pure } from './function-library';
@@ -76,6 +76,19 @@ const replaceString: FunctionImpl = (call) => {
   }, 'string', call.args);
 };
 
+/**
+ * replace_regex(text, regex, rewrite), and the older replace(regex, rewrite, text): every match
+ * replaced by the rewrite, in which \\1 to \\9 stand for the capture groups.
+ */
+function replaceRegex(textIndex: number, regexIndex: number, rewriteIndex: number): FunctionImpl {
+  return (call) => {
+    expectArity(call, 3);
+    const regex = compileRegex(String(constantArgument(call, regexIndex, 'regular expression')), call.argNodes[regexIndex], call.env.ctx, 'g');
+    const [text, rewrite] = textArguments([call.args[textIndex], call.args[rewriteIndex]]);
+    return derived((row) => text(row).replace(regex, rewrite(row).replace(/\$/g, '$$$$').replace(/\\([0-9])/g, '$$$1')), 'string', call.args);
+  };
+}
+
 /** extract(regex, group, text [, typeof(T)]): the group's text (converted to T), "" or null when nothing matches. */
 const extract: FunctionImpl = (call) => {
   expectArity(call, 3, 4);
@@ -123,6 +136,8 @@ export const STRING_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   split,
   trim,
   replace_string: replaceString,
+  replace_regex: replaceRegex(0, 1, 2),
+  replace: replaceRegex(2, 0, 1),
   extract,
   extract_all: extractAll,
 };

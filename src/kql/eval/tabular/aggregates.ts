@@ -7,7 +7,7 @@ import { EvalContext } from '../context';
 import { Compiled } from '../scalar/compiled';
 import { elementsOf, KNode, nodeClass, simpleName } from '../syntax';
 import { comparerFor, keyOf } from '../values/compare';
-import { dynamicKey, toDynamicValue } from '../values/dynamic';
+import { dynamicKey, isBag, toDynamicValue } from '../values/dynamic';
 import { Column, DynamicValue, Row, ScalarType } from '../values/types';
 import { compileIn, compileTyped } from './table';
 
@@ -235,6 +235,34 @@ const takeAny: AggregateFactory = (request) => {
   };
 };
 
+/**
+ * make_bag(bag [, maxSize]) / make_bag_if: the property bags of the group merged into one; a key
+ * seen again keeps its first value (Kusto keeps an arbitrary one). Values that are not bags are
+ * ignored, as nulls are.
+ */
+function bagMerger(predicateIndex: number | null, sizeIndex: number): AggregateFactory {
+  return (request) => {
+    const value = compileArg(request, 0);
+    const predicate = predicateIndex === null ? null : compileArg(request, predicateIndex);
+    const limit = maxSize(request, sizeIndex);
+    return {
+      types: ['dynamic'],
+      init: () => ({}) as Record<string, DynamicValue>,
+      add: (state, row) => {
+        const bag = state as Record<string, DynamicValue>;
+        if (!isTrue(predicate, row)) return bag;
+        const v = value.fn(row);
+        if (!isBag(v)) return bag;
+        for (const [key, entry] of Object.entries(v)) {
+          if (!(key in bag) && Object.keys(bag).length < limit) bag[key] = entry;
+        }
+        return bag;
+      },
+      finish: (state, out, at) => { out[at] = state as Record<string, DynamicValue>; },
+    };
+  };
+}
+
 const AGGREGATES: ReadonlyMap<string, AggregateFactory> = new Map(Object.entries({
   count: counter(null), countif: counter(0),
   dcount: distinctCounter(null), dcountif: distinctCounter(1),
@@ -244,6 +272,9 @@ const AGGREGATES: ReadonlyMap<string, AggregateFactory> = new Map(Object.entries
   arg_max: argExtreme(1), arg_min: argExtreme(-1),
   make_set: collector(true, null, 1), make_set_if: collector(true, 1, 2),
   make_list: collector(false, null, 1), make_list_if: collector(false, 1, 2),
+  // The deprecated spellings, still common in older rules.
+  makeset: collector(true, null, 1), makelist: collector(false, null, 1),
+  make_bag: bagMerger(null, 1), make_bag_if: bagMerger(1, 2),
   take_any: takeAny, any: takeAny,
 }));
 

@@ -1,4 +1,5 @@
 /** Where rows come from: table references, let-bound tables, datatable, print, range and function calls. */
+import { kustoLanguage } from '../../kusto-bridge';
 import { EvalContext } from '../context';
 import { RowSchema } from '../scalar/compiled';
 import { compileScalar } from '../scalar/compile';
@@ -75,6 +76,10 @@ export function range(node: KNode, ctx: EvalContext): Table {
  * evaluated on use and scalar arguments evaluated once), or a function supplied by the caller.
  */
 export function tabularCall(node: KNode, ctx: EvalContext, pipedInput?: Table): Table {
+  // table("Name"): the database table the binder resolved the constant name to.
+  if (node.ReferencedSymbol === kustoLanguage().Functions.Table && nodeClass(node.ResultType ?? {}) === 'TableSymbol') {
+    return ctx.session.databaseTable(String(node.ResultType.Name), node, ctx);
+  }
   const expanded = expandFunctionCall(
     node,
     ctx,
