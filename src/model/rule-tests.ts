@@ -44,6 +44,11 @@ export interface RuleTestCase<E> {
   readonly tables: TableInput;
   /** Rows `_GetWatchlist(alias)` returns, by alias; defaults to the project's CSV rows. */
   readonly watchlists?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /**
+   * Rows a workspace function returns, by name: an ASIM parser (`imProcessCreate`), a solution's
+   * parser, a function declared by its columns. Only for calls without arguments.
+   */
+  readonly functions?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
   /** Rows each `externaldata(...) [url]` of the query returns, by URL as written (e.g. an IOC feed). */
   readonly externalData?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
   readonly expect: E;

@@ -41,12 +41,12 @@ export function runTestCases(validated: ValidatedProject, suites: readonly Loade
 }
 
 function runAlertCase(validated: ValidatedProject, rule: Parameters<typeof simulateRule>[1], testCase: RuleTestCase<AlertExpectation>): string[] {
-  const run = simulateRule(validated, rule, testCase.tables, { now: parseNow(testCase.now), watchlists: testCase.watchlists, externalData: testCase.externalData });
+  const run = simulateRule(validated, rule, testCase.tables, { now: parseNow(testCase.now), watchlists: testCase.watchlists, functions: testCase.functions, externalData: testCase.externalData });
   return alertExpectationFailures(testCase.expect, run);
 }
 
 function runHuntingCase(validated: ValidatedProject, query: Parameters<typeof runHuntingQuery>[1], testCase: RuleTestCase<HuntingExpectation>): string[] {
-  const rows = runHuntingQuery(validated, query, testCase.tables, { now: parseNow(testCase.now), watchlists: testCase.watchlists, externalData: testCase.externalData });
+  const rows = runHuntingQuery(validated, query, testCase.tables, { now: parseNow(testCase.now), watchlists: testCase.watchlists, functions: testCase.functions, externalData: testCase.externalData });
   return huntingExpectationFailures(testCase.expect, rows);
 }
 

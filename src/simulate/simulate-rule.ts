@@ -1,7 +1,7 @@
 import type { ValidatedProject } from '../check/validate-project';
 import { loadTableCatalog } from '../catalog/table-catalog';
 import { closestName } from '../util/closest-name';
-import { evaluateKql, type EvalTable } from '../kql/eval';
+import { evaluateKql, InputValueError, type EvalFunction, type EvalTable } from '../kql/eval';
 import type { LoadedHuntingQuery, LoadedRule } from '../load/loaded-project';
 import type { TableInput } from '../model/rule-tests';
 import { buildAlerts, triggerHolds } from './build-alerts';
@@ -14,6 +14,8 @@ export interface SimulationOptions {
   readonly now: Date;
   /** Rows `_GetWatchlist(alias)` returns, by alias; the project's CSV rows otherwise. */
   readonly watchlists?: Readonly<Record<string, readonly Readonly<Record<string, string>>[]>>;
+  /** Rows a workspace function (a parser) returns, by name, for calls without arguments. */
+  readonly functions?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
   /** Rows each `externaldata` URI returns, by URI (there is no network offline). */
   readonly externalData?: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
 }
@@ -44,9 +46,27 @@ function runQuery(validated: ValidatedProject, definition: LoadedRule | LoadedHu
     now: options.now,
     globals: validated.schema.globals,
     tables,
-    functions: { _GetWatchlist: watchlistFunction(validated.project.watchlists, options.watchlists) },
+    functions: { ...parserOutputs(validated, options.functions ?? {}), _GetWatchlist: watchlistFunction(validated.project.watchlists, options.watchlists) },
     externalData: options.externalData,
   }).rows;
+}
+
+/**
+ * The rows a case gives for workspace functions (an ASIM parser, a solution's parser), as what each
+ * call returns. Only for calls without arguments: a parser's parameters filter its output, which
+ * offline rows cannot do, so a call with arguments is an error rather than an unfiltered result.
+ */
+function parserOutputs(validated: ValidatedProject, functions: NonNullable<SimulationOptions['functions']>): Record<string, EvalFunction> {
+  const database = (validated.schema.globals as { Database: { GetFunction(name: string): unknown } }).Database;
+  const out: Record<string, EvalFunction> = {};
+  for (const [name, rows] of Object.entries(functions)) {
+    if (!database.GetFunction(name)) throw new Error(`sample data names function '${name}', which the schema does not know (an ASIM parser, a function of defineWorkspaceCatalog() or defineFunction())`);
+    out[name] = (args) => {
+      if (args.length > 0) throw new InputValueError(`rows are given for ${name}, but this call passes arguments, whose filtering the offline run cannot apply; call it without arguments and filter after it`);
+      return { columns: [], rows: rows as Record<string, unknown>[] };
+    };
+  }
+  return out;
 }
 
 /** Sample rows for a table no schema knows would be silently ignored by the query: refuse them. */

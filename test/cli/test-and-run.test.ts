@@ -154,3 +154,51 @@ describe('sentinel-cac run --external-data', () => {
     expect(err).toContain('expected an object of URL -> array of rows');
   });
 });
+
+describe('sentinel-cac test with an ASIM parser', () => {
+  const query = (kql: string): string => `import { defineHuntingQuery, kql } from 'sentinel-cac';
+export const encoded = defineHuntingQuery({
+  id: '77777777-7777-4777-8777-777777777777',
+  version: '1.0.0',
+  name: 'Encoded PowerShell',
+  description: 'PowerShell started with an encoded command, from any source, through ASIM.',
+  tactics: ['Execution'],
+  techniques: ['T1059'],
+  query: kql\`${kql}\`,
+});
+`;
+  const CASES = `import { defineHuntingTests } from 'sentinel-cac';
+import { encoded } from './encoded';
+export default defineHuntingTests(encoded, [
+  {
+    name: 'an encoded command line is found',
+    now: '2026-03-01T12:00:00Z',
+    tables: {},
+    functions: { imProcessCreate: [
+      { DvcHostname: 'ws-01', CommandLine: 'powershell.exe -EncodedCommand SQBFAFgA', TargetProcessName: 'powershell.exe' },
+      { DvcHostname: 'ws-02', CommandLine: 'notepad.exe', TargetProcessName: 'notepad.exe' },
+    ] },
+    expect: { rows: 1, includes: [{ DvcHostname: 'ws-01' }] },
+  },
+]);
+`;
+  const projectWith = (kql: string): string => {
+    const root = projectWithOverlay();
+    fs.mkdirSync(path.join(root, 'rules', 'hunting'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'encoded.ts'), query(kql));
+    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'encoded.cases.ts'), CASES);
+    return root;
+  };
+
+  it("takes the parser's output rows from the case, typed by the ASIM schema", async () => {
+    const { code, out } = await run('-C', projectWith('imProcessCreate\n| where CommandLine has "-EncodedCommand"\n| project DvcHostname, CommandLine'), 'test');
+    expect(out).toContain('ok   an encoded command line is found');
+    expect(code).toBe(0);
+  });
+
+  it('refuses a call with arguments, whose filtering the rows cannot reflect', async () => {
+    const { code, out } = await run('-C', projectWith('imProcessCreate(commandline_has_any = dynamic(["-EncodedCommand"]))\n| project DvcHostname, CommandLine'), 'test');
+    expect(out).toContain('rows are given for imProcessCreate, but this call passes arguments');
+    expect(code).toBe(1);
+  });
+});

@@ -5,6 +5,7 @@ import { compileScalar } from '../scalar/compile';
 import { elementsOf, KNode } from '../syntax';
 import { InputValueError, normalizeInputRows } from '../values/input';
 import { asScalarType, Column, Table } from '../values/types';
+import { boundColumns } from './table';
 import { EvalColumn } from '../options';
 
 /** Caller columns in internal form; an unknown type name is an error naming the table and column. */
@@ -20,15 +21,21 @@ export function callerFunction(node: KNode, ctx: EvalContext): Table {
   const name = String(node.ReferencedSymbol?.Name ?? node.Name?.SimpleName);
   const implementation = ctx.options.functions?.[name];
   if (!implementation) return ctx.unsupported(node, name, 'tabular function');
-  const args = elementsOf(node.ArgumentList.Expressions).map((argument) => {
+  // A parameterless function may be named without parentheses (`imProcessCreate | ...`).
+  const args = elementsOf(node.ArgumentList?.Expressions).map((argument) => {
     const compiled = compileScalar(argument, { ctx, schema: new RowSchema([]) });
     if (!compiled.constant) ctx.fail(argument, name, `${name}(): arguments must be constants`);
     return compiled.fn([]);
   });
   try {
     const result = implementation(args);
-    const schema = ctx.options.functionSchemas?.[name] ?? result.columns;
+    // Without a schema of its own, the result has the columns the binder gave the call (a parser
+    // declared with its output columns, e.g. an ASIM parser).
+    const schema = ctx.options.functionSchemas?.[name] ?? (result.columns.length > 0 ? result.columns : boundColumns(node));
     const columns = internalColumns(schema, `${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+    if (columns.length === 0 && result.rows.length > 0) {
+      return ctx.fail(node, name, `${name}() has rows but no known output columns (a parser known by name only); declare its columns with defineFunction({ name, columns })`);
+    }
     return { columns, rows: normalizeInputRows(result.rows, columns) };
   } catch (error) {
     if (error instanceof InputValueError) ctx.fail(node, name, `${name}(): ${error.message}`);
