@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isKustoScalarType, type KustoScalarType } from './kusto-scalar-type';
+import { KQL_NAME } from '../kql/kql-name';
 
 export { KUSTO_SCALAR_TYPES, type KustoScalarType } from './kusto-scalar-type';
 
@@ -62,7 +63,7 @@ export function tableSchemaString(columns: readonly TableColumn[]): string {
 }
 
 function schemaColumnName(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name;
+  if (KQL_NAME.test(name)) return name;
   return `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
 }
 

@@ -1,6 +1,7 @@
 import type { Check } from './check';
 import { ShapeAssertions } from './shape-assertions';
 import { COLUMN_TYPES } from '../model/column-types';
+import { isKqlName } from '../kql/kql-name';
 
 /** Custom tables: a `_CL` name Log Analytics accepts, typed columns, and the mandatory TimeGenerated. */
 export const customTableCheck: Check = {
@@ -12,7 +13,7 @@ export const customTableCheck: Check = {
     if (!columns) return void a.required(['columns']);
     for (const name of Object.keys(columns)) {
       a.oneOf(['columns', name], COLUMN_TYPES);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) a.fail(['columns', name], `column name '${name}' must start with a letter or _ and hold only letters, digits and _`);
+      if (!isKqlName(name)) a.fail(['columns', name], `column name '${name}' must start with a letter or _ and hold only letters, digits and _`);
     }
     if (columns.TimeGenerated !== 'datetime') {
       a.fail(['columns'], 'a custom table needs a TimeGenerated column of type datetime', "add TimeGenerated: 'datetime'");

@@ -3,6 +3,7 @@ import type { DeclaredFunction, DeclaredTable, DeclaredWatchlist, SchemaInput, W
 import type { LoadedFunction, LoadedProject } from '../load/loaded-project';
 import { COLUMN_TYPES, type ColumnType } from '../model/column-types';
 import type { FunctionParameterSpec } from '../model/workspace-function';
+import { isKqlName } from '../kql/kql-name';
 
 /**
  * Everything a project declares that its queries bind against: custom tables, watchlists, workspace
@@ -31,7 +32,7 @@ export function functionParameterList(fn: Pick<DeclaredFunction, 'parameters'>):
 
 export function declaredFunction(fn: LoadedFunction): DeclaredFunction | undefined {
   const { name, parameters, columns } = fn.props;
-  if (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  if (!isKqlName(name)) return undefined;
   const params = Object.entries(parameters ?? {}).map(([p, spec]) => parameterOf(p, spec));
   if (fn.query) return { name, parameters: params, body: fn.query.text };
   if (columns && typeof columns === 'object') return { name, parameters: params, columns: typedColumns(columns) };

@@ -5,8 +5,8 @@ import { loadTableCatalog } from '../catalog/table-catalog';
 import type { LoadedFunction, LoadedWorkspaceCatalog } from '../load/loaded-project';
 import { COLUMN_TYPES } from '../model/column-types';
 import { closestName } from '../util/closest-name';
+import { isKqlName, KQL_NAME } from '../kql/kql-name';
 
-const KQL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Workspace functions (defineFunction) and the workspace catalog (defineWorkspaceCatalog): their
@@ -63,7 +63,7 @@ function checkFunction(fn: LoadedFunction, ctx: CheckContext, report: Report): v
     for (const column of Object.keys(object ?? {})) a.oneOf(['columns', column], COLUMN_TYPES);
   }
   for (const [parameter, spec] of Object.entries(fn.props.parameters ?? {})) {
-    if (!KQL_NAME.test(parameter)) a.fail(['parameters', parameter], `parameter name '${parameter}' is not a KQL name`);
+    if (!isKqlName(parameter)) a.fail(['parameters', parameter], `parameter name '${parameter}' is not a KQL name`);
     if (typeof spec === 'string') a.oneOf(['parameters', parameter], COLUMN_TYPES);
     else a.oneOf(['parameters', parameter, 'type'], COLUMN_TYPES, { required: true });
   }

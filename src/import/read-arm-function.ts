@@ -8,9 +8,9 @@ import type { ArmResourceRef } from './arm-resource-ref';
 import { ConversionContext } from './conversion-context';
 import type { ImportedFunctionProps, ImportedItem } from './imported-item';
 import { importQuery } from './import-query';
+import { isKqlName } from '../kql/kql-name';
 
 const KNOWN = ['category', 'displayName', 'query', 'functionAlias', 'functionParameters', 'version', 'etag', 'eTag', 'tags'];
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * A Log Analytics saved search with a function alias: a workspace function (a parser), imported as
@@ -26,7 +26,7 @@ export function readArmFunction(ref: ArmResourceRef, properties: Record<string, 
   if (reportExpressions(resolved, ctx, label)) return { ctx };
   const bag = unescapeArmLiterals(resolved);
   const name = bag.functionAlias;
-  if (typeof name !== 'string' || !NAME.test(name)) {
+  if (!isKqlName(name)) {
     ctx.report('IMPORT_BAD_VALUE', 'error', ['functionAlias'], `functionAlias ${JSON.stringify(name)} is not a KQL function name (letters, digits and _, not starting with a digit)`);
     return { ctx };
   }

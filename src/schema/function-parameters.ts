@@ -5,12 +5,12 @@
  */
 import { normalizeKustoType } from '../catalog/kusto-scalar-type';
 import type { FunctionParameter } from '../kql/kql-schema';
+import { isKqlName } from '../kql/kql-name';
 
 export type ParametersResult = { readonly parameters: FunctionParameter[] } | { readonly problem: string };
 
 /** Kusto's other names for scalar types that the catalog's alias table does not know. */
 const KUSTO_TYPE_SYNONYMS: Readonly<Record<string, string>> = { date: 'datetime', time: 'timespan', uuid: 'guid', uniqueid: 'guid' };
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function parseFunctionParameters(text: string | undefined): ParametersResult {
   if (text === undefined || text.trim() === '') return { parameters: [] };
@@ -20,7 +20,7 @@ export function parseFunctionParameters(text: string | undefined): ParametersRes
   for (const part of parts) {
     const colon = part.indexOf(':');
     const name = part.slice(0, colon).trim();
-    if (colon < 0 || !NAME.test(name)) return { problem: `"${part.trim()}" is not "name:type" or "name:type = default"` };
+    if (colon < 0 || !isKqlName(name)) return { problem: `"${part.trim()}" is not "name:type" or "name:type = default"` };
     const rest = splitTopLevel(part.slice(colon + 1), '=');
     if (typeof rest === 'string') return { problem: rest };
     // Only the first "=" separates the type from the default; the rest belong to the default.

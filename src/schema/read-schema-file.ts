@@ -10,6 +10,7 @@ import type { TableColumn } from '../catalog/table-catalog';
 import type { Diagnostic } from '../check/diagnostic';
 import type { FunctionParameter } from '../kql/kql-schema';
 import { WORKSPACE_SCHEMA_VERSION, type WorkspaceFunction, type WorkspaceSchema, type WorkspaceTable } from './workspace-schema';
+import { isKqlName } from '../kql/kql-name';
 
 export interface ReadSchemaResult {
   readonly schema: WorkspaceSchema | undefined;
@@ -21,7 +22,6 @@ export interface ReadSchemaResult {
 type JsonPath = (string | number)[];
 type Json = Record<string, unknown>;
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_PROBLEMS = 20;
 
 /** `absolute` is the schema file; `root` the project root (diagnostic paths are relative to it). `pullCommand` goes in the hints. */
@@ -88,7 +88,7 @@ function checkTable(value: unknown, at: JsonPath, report: Report): WorkspaceTabl
 function checkFunction(value: unknown, at: JsonPath, report: Report): WorkspaceFunction | undefined {
   if (!isObject(value)) return void report(at, 'expected a function: {"name", "parameters", "body", "columns"?}');
   keys(value, at, ['name', 'parameters', 'body', 'columns'], report);
-  if (!nonEmptyString(value.name) || !NAME.test(value.name)) report([...at, 'name'], 'expected the function alias (letters, digits and _)');
+  if (!isKqlName(value.name)) report([...at, 'name'], 'expected the function alias (letters, digits and _)');
   const parameters = list(value.parameters, [...at, 'parameters'], report, checkParameter);
   const body = value.body;
   if (!Array.isArray(body) || body.some((line) => typeof line !== 'string')) report([...at, 'body'], 'expected the query as an array of lines (strings)');
@@ -99,7 +99,7 @@ function checkFunction(value: unknown, at: JsonPath, report: Report): WorkspaceF
 function checkParameter(value: unknown, at: JsonPath, report: Report): FunctionParameter | undefined {
   if (!isObject(value)) return void report(at, 'expected a parameter: {"name", "type", "defaultValue"?}');
   keys(value, at, ['name', 'type', 'defaultValue'], report);
-  if (!nonEmptyString(value.name) || !NAME.test(value.name)) report([...at, 'name'], 'expected a parameter name (letters, digits and _)');
+  if (!isKqlName(value.name)) report([...at, 'name'], 'expected a parameter name (letters, digits and _)');
   if (!nonEmptyString(value.type)) report([...at, 'type'], 'expected a KQL type, e.g. "string" or "(*)"');
   if (value.defaultValue !== undefined && typeof value.defaultValue !== 'string') report([...at, 'defaultValue'], 'expected the default as KQL literal text, e.g. "1d"');
   return value as unknown as FunctionParameter;

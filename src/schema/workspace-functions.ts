@@ -9,8 +9,8 @@ import { analyzeFunctionBody } from './analyze-function-body';
 import { parseFunctionParameters } from './function-parameters';
 import { byName, type WorkspaceFunction, type WorkspaceTable } from './workspace-schema';
 import { schemaInputOf } from './workspace-schema-input';
+import { isKqlName } from '../kql/kql-name';
 
-const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function workspaceFunctions(searches: readonly SavedSearch[], tables: readonly WorkspaceTable[], warn: (message: string) => void): WorkspaceFunction[] {
   const declared = declaredFunctions(searches, tables, warn);
@@ -32,7 +32,7 @@ function declaredFunctions(searches: readonly SavedSearch[], tables: readonly Wo
   for (const search of searches) {
     const alias = search.functionAlias?.trim();
     if (!alias) continue;
-    if (!ALIAS.test(alias)) {
+    if (!isKqlName(alias)) {
       warn(`saved search ${describe(search)}: function alias ${JSON.stringify(alias)} is not a KQL name; left out`);
       continue;
     }

@@ -1,5 +1,6 @@
 import { cell, readAsimCsv, type AsimCsvRow } from './asim-csv';
 import { compareOrdinal, readReferenceFile } from './reference-dir';
+import { isKqlName } from '../../kql/kql-name';
 
 export const PARSERS_CSV = 'tables/parsers.csv';
 export const TABLES_CSV = 'tables/tables.csv';
@@ -27,7 +28,6 @@ export interface SolutionCatalogBuild {
   readonly skipped: readonly { line: number; name: string; reason: string }[];
 }
 
-const KQL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Which solution provides which parser function and custom table, from the reference exports.
@@ -42,7 +42,7 @@ export function buildSolutionCatalog(referenceDir: string): SolutionCatalogBuild
   const skipped: { line: number; name: string; reason: string }[] = [];
   for (const row of parsers) {
     const name = cell(row, 'parser_name');
-    if (!KQL_NAME.test(name)) {
+    if (!isKqlName(name)) {
       skipped.push({ line: row.line, name, reason: 'not a KQL function name (a title or file name)' });
       continue;
     }
@@ -56,7 +56,7 @@ export function buildSolutionCatalog(referenceDir: string): SolutionCatalogBuild
     for (const table of tableList(row)) if (table.endsWith('_CL')) entry.tables.add(table);
     solutions.set(solution, entry);
   }
-  const customTables = [...new Set(tables.map((r) => cell(r, 'table_name')).filter((t) => t.endsWith('_CL') && KQL_NAME.test(t)))].sort(compareOrdinal);
+  const customTables = [...new Set(tables.map((r) => cell(r, 'table_name')).filter((t) => t.endsWith('_CL') && isKqlName(t)))].sort(compareOrdinal);
   const sorted = new Map(
     [...solutions]
       .sort(([a], [b]) => compareOrdinal(a, b))
@@ -74,7 +74,7 @@ function tableList(row: AsimCsvRow): string[] {
   return cell(row, 'tables')
     .split(/[,;]/)
     .map((t) => t.trim())
-    .filter((t) => KQL_NAME.test(t));
+    .filter((t) => isKqlName(t));
 }
 
 function renderJson(solutions: ReadonlyMap<string, { parsers: string[]; tables: string[] }>, legacyParsers: readonly string[], customTables: readonly string[]): string {
