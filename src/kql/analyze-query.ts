@@ -130,7 +130,7 @@ export function tableReadBy(node: any, database: any): string | undefined {
 }
 
 /** The database function a name refers to (a call, or a parameterless function named alone), not a `let` of the query. */
-function functionCalledBy(node: any, database: any): string | undefined {
+export function functionCalledBy(node: any, database: any): string | undefined {
   if (kindOf(node) !== 'NameReference') return undefined;
   const symbol = node.ReferencedSymbol;
   return symbol && kindOf(symbol) === 'FunctionSymbol' && database.GetFunction(symbol.Name) === symbol ? symbol.Name : undefined;
