@@ -9,7 +9,7 @@
 import { EvalContext } from '../context';
 import { KNode } from '../syntax';
 import { Column, Row, Table } from '../values/types';
-import { mvExpand } from './mv-expand';
+import { compileMvExpand } from './mv-expand';
 import { boundColumns } from './table';
 
 /** The scope name under which an operator with no source finds its input. */
@@ -18,9 +18,12 @@ export const IMPLICIT_INPUT = '$implicit-input';
 export function mvApply(node: KNode, input: Table, ctx: EvalContext): Table {
   if (node.ContextIdClause) ctx.unsupported(node.ContextIdClause, 'context_id', 'mv-apply clause');
   const columns: Column[] = boundColumns(node);
+  const expansion = compileMvExpand(node, input.columns, ctx);
   const rows: Row[] = [];
   for (const row of input.rows) {
-    const expanded = mvExpand(node, { columns: input.columns, rows: [row] }, ctx);
+    const subtable: Row[] = [];
+    expansion.expandInto(row, subtable);
+    const expanded: Table = { columns: expansion.columns, rows: subtable };
     const scope = ctx.scope.child();
     scope.bind(IMPLICIT_INPUT, { kind: 'table', table: () => expanded });
     const result = ctx.evaluateTabular(node.Subquery.Expression, ctx.withScope(scope));

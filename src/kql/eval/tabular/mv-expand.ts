@@ -44,6 +44,20 @@ interface Expansion {
 }
 
 export function mvExpand(node: KNode, input: Table, ctx: EvalContext): Table {
+  const expansion = compileMvExpand(node, input.columns, ctx);
+  const rows: Row[] = [];
+  for (const row of input.rows) expansion.expandInto(row, rows);
+  return { columns: expansion.columns, rows };
+}
+
+/** An mv-expand (or mv-apply) compiled once for its input columns: the output columns, and what one input row expands to. */
+export interface CompiledExpansion {
+  readonly columns: readonly Column[];
+  /** Appends the rows `row` expands to. */
+  readonly expandInto: (row: Row, rows: Row[]) => void;
+}
+
+export function compileMvExpand(node: KNode, inputColumns: readonly Column[], ctx: EvalContext): CompiledExpansion {
   let bagsAsArrays = false;
   let indexColumn: string | null = null;
   for (const parameter of namedParametersOf(node)) {
@@ -57,12 +71,12 @@ export function mvExpand(node: KNode, input: Table, ctx: EvalContext): Table {
   const items = elementsOf(node.Expressions);
   const staticInput = new Set(boundInputColumns(node).map((c) => c.name));
   const names = extendNames(items.map((item) => item.Expression as KNode), staticInput, boundColumns(node).map((c) => c.name), indexColumn ? [indexColumn] : []);
-  const columns: Column[] = [...input.columns];
+  const columns: Column[] = [...inputColumns];
   const expansions: Expansion[] = items.map((item, i) => {
     const expression = item.Expression as KNode;
     const type: ScalarType = item.ToTypeOf ? asScalarType(scalarTypeName(item.ToTypeOf.TypeOf.ReferencedSymbol)) ?? 'dynamic' : 'dynamic';
     const name = names[i] ?? ctx.fail(expression, 'mv-expand', 'cannot tell the column name Kusto gives this expression; name it (x = ...)');
-    const compiled = compileIn(nodeClass(expression) === 'SimpleNamedExpression' ? expression.Expression : expression, input.columns, ctx);
+    const compiled = compileIn(nodeClass(expression) === 'SimpleNamedExpression' ? expression.Expression : expression, inputColumns, ctx);
     const existing = columns.findIndex((c) => c.name === name);
     const target = existing >= 0 ? existing : columns.length;
     if (existing >= 0) columns[existing] = { name, type };
@@ -73,8 +87,7 @@ export function mvExpand(node: KNode, input: Table, ctx: EvalContext): Table {
   if (indexColumn !== null) columns.push({ name: indexColumn, type: 'long' });
   const width = columns.length;
 
-  const rows: Row[] = [];
-  for (const row of input.rows) {
+  const expandInto = (row: Row, rows: Row[]): void => {
     const lists = expansions.map((e) => expansionOf(e.read(row), bagsAsArrays));
     let count = 0;
     for (const list of lists) count = Math.max(count, list.length);
@@ -89,6 +102,6 @@ export function mvExpand(node: KNode, input: Table, ctx: EvalContext): Table {
       if (indexTarget >= 0) out[indexTarget] = i;
       rows.push(out);
     }
-  }
-  return { columns, rows };
+  };
+  return { columns, expandInto };
 }
