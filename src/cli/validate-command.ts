@@ -37,7 +37,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
       const relaunched = inputs?.unchanged() ? undefined : relaunch?.();
       if (relaunched) return setExit(await relaunched);
       // Before the validator's modules load (~0.3 s): analysis workers, if needed, load Kusto.Language meanwhile.
-      const early = inputs && cacheDir !== undefined ? startEarlyAnalysis(inputs) : undefined;
+      const early = inputs && startEarlyAnalysis(inputs);
       const forEnvironment = options.environment
         ? (require('./validate-environment-option') as typeof import('./validate-environment-option')).validateAgainstEnvironment(root, options.environment, options.config, cacheDir, io, setExit)
         : undefined;

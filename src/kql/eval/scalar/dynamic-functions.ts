@@ -43,10 +43,14 @@ const columnIfExists: FunctionImpl = (call) => {
   return { fn: (row) => convertValue(row[index], column.type, target), type: target, constant: false };
 };
 
+const arrayLength: FunctionImpl = (call) => {
+  expectArity(call, 1);
+  return pure(call, (v) => (Array.isArray(v) ? v.length : null), 'long');
+};
+
 export const DYNAMIC_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
-  array_length: (call) => { expectArity(call, 1); return pure(call, (v) => (Array.isArray(v) ? v.length : null), 'long'); },
-  // The deprecated spelling.
-  arraylength: (call) => { expectArity(call, 1); return pure(call, (v) => (Array.isArray(v) ? v.length : null), 'long'); },
+  array_length: arrayLength,
+  arraylength: arrayLength, // the deprecated spelling
   set_has_element: setHasElement,
   bag_keys: (call) => { expectArity(call, 1); return pure(call, (v) => (isBag(v) ? Object.keys(v) : null), 'dynamic'); },
   pack,
