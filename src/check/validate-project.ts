@@ -12,13 +12,15 @@ import { InputSnapshot } from '../load/input-snapshot';
 import { mergeSchemaInputs } from '../schema/merge-schema-inputs';
 import { functionBodyTexts, onFunctionBody } from './function-bodies';
 import { projectSchemaInput } from './project-schema-input';
-import type { LoadedHuntingQuery, LoadedProject, LoadedRule } from '../load/loaded-project';
+import type { LoadedFunction, LoadedHuntingQuery, LoadedProject, LoadedRule } from '../load/loaded-project';
 import { loadProject } from '../load/load-project';
 
 export interface ValidatedProject {
   readonly project: LoadedProject;
   readonly schema: KqlSchema;
   readonly analyses: ReadonlyMap<LoadedRule | LoadedHuntingQuery, QueryAnalysis>;
+  /** The analyses of the bodies of the functions declared by one. */
+  readonly functionAnalyses: ReadonlyMap<LoadedFunction, QueryAnalysis>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -66,6 +68,7 @@ export function validateLoadedProject(project: LoadedProject, options: ValidateO
       return analyzer.schema;
     },
     analyses,
+    functionAnalyses,
     diagnostics: runChecks(ctx),
   };
 }

@@ -36,8 +36,8 @@ export function buildDesiredState(validated: ValidatedProject, env: EnvironmentC
   const rules = project.rules.filter((r) => r.query && selected(String(r.props.id), r.props.tags));
   const searches = project.huntingQueries.filter((q) => q.query && selected(String(q.props.id), q.props.tags));
   const needed = new Set([...rules, ...searches].flatMap(reads));
-  const functions = deployedFunctions(project.functions, [...rules, ...searches].flatMap((d) => analyses.get(d)?.functions ?? []), env?.content === undefined);
-  const calls = (d: LoadedRule | LoadedHuntingQuery): string[] => (analyses.get(d)?.functions ?? []).filter((name) => functions.some((f) => f.props.name === name));
+  const functions = deployedFunctions(validated, [...rules, ...searches].flatMap((d) => analyses.get(d)?.functions ?? []), env?.content === undefined);
+  const calls = (d: LoadedRule | LoadedHuntingQuery): string[] => (analyses.get(d)?.functions ?? []).filter((name) => functions.some((f) => f.fn.props.name === name));
   const watchlistDefs = project.watchlists.filter((w) => selected(w.props.alias, w.props.tags) || needed.has(w.props.alias.toLowerCase()));
 
   const rowsByAlias = new Map((env?.watchlistRows ?? []).map((r) => [r.alias.toLowerCase(), r]));
@@ -97,32 +97,35 @@ function desiredSearch(q: LoadedHuntingQuery, reads: string[], calls: string[]):
 }
 
 /**
- * The functions declared by their body (one declared by its columns lives in the workspace already):
- * every one without a content selection; with one, those the selected content calls, and the
- * functions those name in turn.
+ * The functions declared by their body (one declared by its columns lives in the workspace already),
+ * each with its saved search: every one without a content selection; with one, those the selected
+ * content calls, and the functions their bodies call in turn.
  */
-function deployedFunctions(functions: readonly LoadedFunction[], called: readonly string[], all: boolean): LoadedFunction[] {
-  const deployable = functions.filter((f) => functionSavedSearchProperties(f) !== undefined);
+function deployedFunctions(validated: ValidatedProject, called: readonly string[], all: boolean): DeployableFunction[] {
+  const deployable = validated.project.functions.flatMap((fn) => {
+    const body = functionSavedSearchProperties(fn);
+    return body ? [{ fn, body: body as unknown as SavedSearch }] : [];
+  });
   if (all) return deployable;
-  const wanted = new Set(called);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const f of deployable.filter((d) => wanted.has(d.props.name))) {
-      const named = new Set(f.query!.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
-      for (const other of deployable) {
-        if (!named.has(other.props.name) || wanted.has(other.props.name)) continue;
-        wanted.add(other.props.name);
-        grew = true;
-      }
-    }
-  }
-  return deployable.filter((f) => wanted.has(f.props.name));
+  const wanted = new Set<string>();
+  const want = (name: string): void => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    const fn = deployable.find((d) => d.fn.props.name === name)?.fn;
+    for (const next of (fn && validated.functionAnalyses.get(fn)?.functions) ?? []) want(next);
+  };
+  called.forEach(want);
+  return deployable.filter((d) => wanted.has(d.fn.props.name));
 }
 
-function desiredFunction(f: LoadedFunction): DesiredFunction {
-  const body = functionSavedSearchProperties(f) as unknown as SavedSearch;
+interface DeployableFunction {
+  readonly fn: LoadedFunction;
+  readonly body: SavedSearch;
+}
+
+function desiredFunction({ fn, body }: DeployableFunction): DesiredFunction {
   const comparable = comparableSavedSearch(body);
-  return { kind: 'Function', name: f.props.name, displayName: f.props.name, file: f.source.file, body, comparable, hash: contentHash(comparable), notes: [], reads: [], calls: [] };
+  return { kind: 'Function', name: fn.props.name, displayName: fn.props.name, file: fn.source.file, body, comparable, hash: contentHash(comparable), notes: [], reads: [], calls: [] };
 }
 
 function desiredWatchlist(w: LoadedWatchlist): DesiredWatchlist {

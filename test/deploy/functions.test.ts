@@ -1,6 +1,8 @@
 /** Workspace functions declared by their body are deployed as saved searches with a function alias. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildDesiredState } from '../../src/deploy/build-desired-state';
+import type { EnvironmentConfig } from '../../src/deploy/environment-config';
 import { formatWorkspaceText } from '../../src/deploy/format-plan-text';
 import { actions, failures, type Harness, startHarness, TARGET } from './deploy-harness';
 
@@ -74,4 +76,17 @@ test('a saved search with that name that sentinel-cac did not deploy is not over
   });
   const entry = (await h.plan()).entries.find((e) => e.kind === 'Function')!;
   expect([entry.action, entry.reason]).toEqual(['blocked', 'a function with this name exists in the workspace but was not deployed by sentinel-cac; not overwriting it']);
+});
+
+test("with a content selection, the functions the selected content calls are deployed, and the functions those call", () => {
+  const extra = path.join(h.root, 'functions', 'fic-callers.ts');
+  fs.writeFileSync(extra, "import { defineFunction, kql } from 'sentinel-cac';\nexport const ficCallers = defineFunction({ name: 'FicCallers', query: kql`FicWrites | distinct Caller` });\n");
+  fs.writeFileSync(path.join(h.root, 'functions', 'unused.ts'), "import { defineFunction, kql } from 'sentinel-cac';\nexport const unused = defineFunction({ name: 'Unused', query: kql`AzureActivity | take 1` });\n");
+  fs.writeFileSync(path.join(h.root, 'rules', 'fic-writes-hunt.ts'), fs.readFileSync(path.join(h.root, 'rules', 'fic-writes-hunt.ts'), 'utf8').replace('FicWrites(lookback = 7d)', 'FicCallers | join kind=inner (FicWrites(lookback = 7d)) on Caller'));
+  h.revalidate();
+  const env = (ids: string[]): EnvironmentConfig => ({ ...TARGET, content: { ids }, watchlistRows: [], at: { line: 1, column: 1 }, fieldAt: {} });
+  const deployed = (ids: string[]) => buildDesiredState(h.validated, env(ids)).state.functions.map((f) => f.name).sort();
+  expect(deployed([HUNT])).toEqual(['FicCallers', 'FicWrites']);
+  expect(deployed(['11111111-1111-4111-8111-111111111111'])).toEqual([]);
+  expect(buildDesiredState(h.validated, undefined).state.functions.map((f) => f.name).sort()).toEqual(['FicCallers', 'FicWrites', 'Unused']);
 });
