@@ -55,6 +55,11 @@ export class ConversionContext {
     this.diagnostics.push({ code, severity, message: `${prefix}${message}`, file: this.doc.file, ...position, ...(options.hint ? { hint: options.hint } : {}) });
   }
 
+  /** A property the import does not know: warned about at its key, and not carried over. */
+  unknownProperty(relative: PropPath): void {
+    this.report('IMPORT_UNKNOWN_PROPERTY', 'warning', relative, `unknown property ${String(relative[relative.length - 1])}; not carried over`, { key: true });
+  }
+
   hasErrors(): boolean {
     return this.diagnostics.some((d) => d.severity === 'error');
   }

@@ -162,7 +162,7 @@ function reportNotCarried(bag: Readonly<Record<string, unknown>>, flavor: 'yaml'
     if (INFORMATIONAL.includes(key)) {
       ctx.report('IMPORT_DROPPED_PROPERTY', 'info', [key], `${key} is not carried over (it does not change what the rule does)`, { key: true });
     } else if (!known.has(key)) {
-      ctx.report('IMPORT_UNKNOWN_PROPERTY', 'warning', [key], `unknown property ${key}; not carried over`, { key: true });
+      ctx.unknownProperty([key]);
     } else if (key === 'alertRuleTemplateName' && typeof value === 'string' && value !== '') {
       ctx.report('IMPORT_DROPPED_PROPERTY', 'warning', [key], `the link to template ${value} is not carried over; the definition is a custom rule`, { key: true });
     } else if (key === 'sentinelEntitiesMappings' && Array.isArray(value) && value.length) {

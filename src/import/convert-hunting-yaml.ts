@@ -44,7 +44,7 @@ export function convertHuntingYaml(source: Readonly<Record<string, unknown>>, ct
     } else if (INFORMATIONAL.includes(key)) {
       ctx.report('IMPORT_DROPPED_PROPERTY', 'info', [key], `${key} is not carried over (it does not change what the query does)`, { key: true });
     } else if (!KNOWN.includes(key)) {
-      ctx.report('IMPORT_UNKNOWN_PROPERTY', 'warning', [key], `unknown property ${key}; not carried over`, { key: true });
+      ctx.unknownProperty([key]);
     }
   }
   if (!query || ctx.hasErrors()) return undefined;

@@ -46,7 +46,7 @@ export function readArmFunction(ref: ArmResourceRef, properties: Record<string, 
   }
   if (Array.isArray(bag.tags) && bag.tags.length) ctx.report('IMPORT_DROPPED', 'warning', ['tags'], 'the saved search tags of a function are not carried over', { key: true });
   for (const key of Object.keys(bag)) {
-    if (!KNOWN.includes(key)) ctx.report('IMPORT_UNKNOWN_PROPERTY', 'warning', [key], `unknown property ${key}; not carried over`, { key: true });
+    if (!KNOWN.includes(key)) ctx.unknownProperty([key]);
   }
   const query = importQuery(bag.query, ctx, ['query']);
   if (!query || ctx.hasErrors()) return { ctx };

@@ -54,7 +54,7 @@ export function readArmSavedSearch(ref: ArmResourceRef): { item?: ImportedItem; 
   const query = importQuery(bag.query, ctx, ['query']);
   if (Object.keys(tags.others).length) props.savedSearchTags = tags.others;
   for (const key of Object.keys(bag)) {
-    if (!KNOWN.includes(key)) ctx.report('IMPORT_UNKNOWN_PROPERTY', 'warning', [key], `unknown property ${key}; not carried over`, { key: true });
+    if (!KNOWN.includes(key)) ctx.unknownProperty([key]);
   }
   if (!query || ctx.hasErrors()) return { ctx };
   return { item: { kind: 'HuntingQuery', props: props as unknown as ImportedHuntingProps, query, origin: ctx.origin() }, ctx };

@@ -49,7 +49,7 @@ export function readArmWatchlist(ref: ArmResourceRef): { item?: ImportedItem; ct
   }
   for (const key of Object.keys(bag)) {
     if (key === 'defaultDuration') ctx.report('IMPORT_DROPPED_PROPERTY', 'warning', [key], 'defaultDuration (item expiry) is not supported yet; not carried over', { key: true });
-    else if (!CONSUMED.includes(key) && !SERVICE_SET.includes(key)) ctx.report('IMPORT_UNKNOWN_PROPERTY', 'warning', [key], `unknown property ${key}; not carried over`, { key: true });
+    else if (!CONSUMED.includes(key) && !SERVICE_SET.includes(key)) ctx.unknownProperty([key]);
   }
   ctx.trackAbsolute(['alias'], typeof properties.watchlistAlias === 'string' ? [...at, 'properties', 'watchlistAlias'] : [...at, 'name']);
   for (const [model, source] of [['displayName', 'displayName'], ['description', 'description'], ['searchKey', 'itemsSearchKey'], ['provider', 'provider'], ['labels', 'labels'], ['columns', 'rawContent']]) {

@@ -121,6 +121,6 @@ export function knownKeyCase(object: Bag, known: readonly string[], ctx: Convers
 export function reportExtraKeys(object: Bag, known: readonly string[], ctx: ConversionContext, relative: PropPath): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
-    ctx.report('IMPORT_UNKNOWN_PROPERTY', 'warning', [...relative, key], `unknown property ${key}; not carried over`, { key: true });
+    ctx.unknownProperty([...relative, key]);
   }
 }
