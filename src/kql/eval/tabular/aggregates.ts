@@ -245,20 +245,23 @@ function bagMerger(predicateIndex: number | null, sizeIndex: number): AggregateF
     const value = compileArg(request, 0);
     const predicate = predicateIndex === null ? null : compileArg(request, predicateIndex);
     const limit = maxSize(request, sizeIndex);
+    interface State { bag: Record<string, DynamicValue>; size: number }
     return {
       types: ['dynamic'],
-      init: () => ({}) as Record<string, DynamicValue>,
+      init: (): State => ({ bag: {}, size: 0 }),
       add: (state, row) => {
-        const bag = state as Record<string, DynamicValue>;
-        if (!isTrue(predicate, row)) return bag;
+        const s = state as State;
+        if (!isTrue(predicate, row)) return s;
         const v = value.fn(row);
-        if (!isBag(v)) return bag;
+        if (!isBag(v)) return s;
         for (const [key, entry] of Object.entries(v)) {
-          if (!(key in bag) && Object.keys(bag).length < limit) bag[key] = entry;
+          if (key in s.bag || s.size >= limit) continue;
+          s.bag[key] = entry;
+          s.size++;
         }
-        return bag;
+        return s;
       },
-      finish: (state, out, at) => { out[at] = state as Record<string, DynamicValue>; },
+      finish: (state, out, at) => { out[at] = (state as State).bag; },
     };
   };
 }
