@@ -64,7 +64,9 @@ export function lazyDatabaseGlobals(databaseName: string, members: readonly unkn
     const tables = listBuiltOnFirstUse(() => tablesOf.call(database));
     Object.defineProperty(database, 'Tables', { configurable: true, get: () => tables });
   }
-  answerNameLookUps(K, database, slots, built);
+  const byName = indexSlots(slots, (name) => name);
+  answerNameLookUps(K, database, slots, byName, built);
+  answerTypedLookUps(K, database, byName, built);
   return globals;
 }
 
@@ -89,11 +91,10 @@ function listBuiltOnFirstUse(build: () => object): object {
 }
 
 /** The by-name look-up Kusto's binder makes for every name in a query, answered without listing members. */
-function answerNameLookUps(K: KustoNamespace, database: any, slots: readonly Slot[], built: (slot: Slot) => any): void {
+function answerNameLookUps(K: KustoNamespace, database: any, slots: readonly Slot[], byName: SlotIndex, built: (slot: Slot) => any): void {
   const original = database.GetMembers$1;
   const matches = K.Symbols.SymbolMatchExtensions?.Matches$1;
   if (typeof original !== 'function' || typeof matches !== 'function') return;
-  const byName = indexSlots(slots, (name) => name);
   // Case-insensitive look-ups (Kusto's hints for a misspelt name) use a lower-case index while every
   // name is ASCII; otherwise JavaScript's and .NET's case mappings could disagree, so they list all.
   const asciiOnly = slots.every((s) => /^[\x00-\x7f]*$/.test(s.name));
@@ -107,6 +108,28 @@ function answerNameLookUps(K: KustoNamespace, database: any, slots: readonly Slo
     }
   };
 }
+
+/**
+ * `GetFunction(name)` and `GetTable(name)` scan the database's whole function or table list on
+ * every call (and the first call builds every member to make that list). validate asks them for
+ * each name a query binds to a function, built-ins included, which made them a fifth of the
+ * analysis time; they are answered from the by-name index instead: the first member of that name
+ * and kind, in declaration order, as Kusto's scan finds it.
+ */
+function answerTypedLookUps(K: KustoNamespace, database: any, byName: SlotIndex, built: (slot: Slot) => any): void {
+  const Bridge = (globalThis as any).Bridge;
+  const firstOfType = (name: string | null, type: unknown): any => {
+    for (const slot of (name == null ? undefined : byName.get(name)) ?? []) {
+      const symbol = built(slot);
+      if (Bridge.is(symbol, type)) return symbol;
+    }
+    return null;
+  };
+  database.GetFunction = (name: string | null): any => firstOfType(name, K.Symbols.FunctionSymbol);
+  database.GetTable = (name: string | null): any => firstOfType(name, K.Symbols.TableSymbol);
+}
+
+type SlotIndex = ReadonlyMap<string, readonly Slot[]>;
 
 function indexSlots(slots: readonly Slot[], key: (name: string) => string): Map<string, Slot[]> {
   const index = new Map<string, Slot[]>();

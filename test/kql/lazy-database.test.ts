@@ -63,6 +63,12 @@ describe('lazily built catalog symbols', () => {
     expect(built).toEqual(['Second']);
     expect(diagnostics('Nowhere | take 1')).not.toEqual([]);
     expect(built).toEqual(['Second']);
+    // validate asks GetTable/GetFunction of each bound name; they answer by name, building only that member.
+    expect(globals.Database.GetTable('Second').Name).toBe('Second');
+    expect(globals.Database.GetTable('Eager')).toBe(eagerOne);
+    expect(globals.Database.GetFunction('Second')).toBeNull();
+    expect(globals.Database.GetTable('Nowhere')).toBeNull();
+    expect(built).toEqual(['Second']);
     // A wildcard needs every name: all are built, in declaration order.
     expect(diagnostics('union T* | take 1')).toEqual([]);
     expect(built).toEqual(['Second', 'First', 'Third']);
