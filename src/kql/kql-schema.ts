@@ -103,8 +103,9 @@ export class KqlSchema {
     const content = input.workspaceContent;
     const bound = new Set([...custom.keys(), ...declaredNames]);
     const unbound = (name: string): boolean => !bound.has(name) && !catalogSymbols(K).has(name) && !asimFunctionSymbols(K).has(name);
-    for (const name of new Set(content?.customTables ?? [])) if (unbound(name) && bound.add(name)) symbols.push(openTableSymbol(K, name, STANDARD_COLUMNS));
-    for (const name of new Set(content?.parsers ?? [])) if (unbound(name) && bound.add(name)) symbols.push(openParserSymbol(K, name));
+    // Every solution's tables and parsers can be hundreds of names, of which a query uses a few.
+    for (const name of new Set(content?.customTables ?? [])) if (unbound(name) && bound.add(name)) symbols.push(new LazySymbol(name, () => openTableSymbol(K, name, STANDARD_COLUMNS)));
+    for (const name of new Set(content?.parsers ?? [])) if (unbound(name) && bound.add(name)) symbols.push(new LazySymbol(name, () => openParserSymbol(K, name)));
     this.baseWatchlistTable = tableSymbol(K, '_GetWatchlist', WATCHLIST_BUILTIN_COLUMNS);
     this.watchlists = new Map(
       watchlists.map((w) => [w.alias.toLowerCase(), tableSymbol(K, `_GetWatchlist_${w.alias}`, appendMissingColumns(WATCHLIST_BUILTIN_COLUMNS, w.columns))]),

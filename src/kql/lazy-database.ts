@@ -2,8 +2,8 @@ import { kustoDefaultGlobals } from './column-ifexists-typing';
 import { kustoLanguage, type KustoNamespace } from './kusto-bridge';
 
 /**
- * A database member built the first time a query names it (or something lists every member).
- * Built once per process, so every schema (the main thread's, a test's) shares the symbol.
+ * A database member built the first time a query names it (or something lists every member), then
+ * kept: a catalog's, held for the process, is shared by every schema (the main thread's, a test's).
  */
 export class LazySymbol {
   private symbol: unknown;

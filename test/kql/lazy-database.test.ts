@@ -9,6 +9,7 @@ import { KUSTO_SCRIPTS } from '../../src/kql/preload-kusto';
 const INPUT: SchemaInput = {
   tables: [{ name: 'SigninLogs', columns: [{ name: 'OnlyThis', type: 'string' }] }, { name: 'App_CL', columns: [{ name: 'TimeGenerated', type: 'datetime' }] }],
   functions: [{ name: 'MyParser', parameters: [], body: 'App_CL | project TimeGenerated' }],
+  workspaceContent: { customTables: ['Solution_CL'], parsers: ['SolutionParser'] },
 };
 
 /** Name look-ups, misspellings (case-insensitive hints), wildcard unions, ASIM and declared functions. */
@@ -21,6 +22,7 @@ const QUERIES = [
   'imDns | where DnsQuery has "x"',
   '_Im_NetworkSession(starttime=ago(1d)) | take 1',
   'MyParser | extend y = 1',
+  'Solution_CL | where AnyColumn has "x" | join (SolutionParser(ago(1d))) on AnyColumn',
   'search "x" | take 1',
   'database("workspace").SigninLogs | take 1',
   // Last: a wildcard lists every member, after which the lazy database is a complete one.
