@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostic';
 import { runChecks } from './run-checks';
 import type { QueryAnalysis } from '../kql/analyze-query';
 import type { KqlSchema, SchemaInput } from '../kql/kql-schema';
-import type { AnalysisPool } from '../kql/analysis-pool';
+import type { AnalysisHelpers } from '../kql/analysis-helpers';
 import { startEarlyAnalysis, type EarlyAnalysis } from '../kql/early-analysis';
 import { QueryAnalyzer } from '../kql/query-analyzer';
 import { DefinitionCache } from '../load/definition-cache';
@@ -52,7 +52,7 @@ export interface ValidateOptions {
 }
 
 /** `pool`: analysis workers started early (see validateProject). */
-export function validateLoadedProject(project: LoadedProject, options: ValidateOptions = {}, pool?: AnalysisPool): ValidatedProject {
+export function validateLoadedProject(project: LoadedProject, options: ValidateOptions = {}, pool?: AnalysisHelpers): ValidatedProject {
   const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), { cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'), pool, threads: options.threads });
   // Cached analyses first, the rest on every core; Kusto.Language is loaded only if something is not cached.
   const queried = [...project.rules, ...project.huntingQueries].filter((d) => d.query);

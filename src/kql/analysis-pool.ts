@@ -1,6 +1,6 @@
-import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { AnalysisHelpers } from './analysis-helpers';
 import type { QueryAnalysis } from './analyze-query';
 import { FINISHED, NEXT_INDEX, type AnalysisJob, type AnalysisWorkerData, type AnalysisWorkerMessage } from './analysis-worker';
 import type { SchemaInput } from './kql-schema';
@@ -24,12 +24,6 @@ export interface ThreadOptions {
   readonly onWorkerFailure?: (error: string) => void;
 }
 
-/** Analyzes `texts` on `threads` threads (this one included); see AnalysisPool. */
-export function analyzeOnThreads(input: SchemaInput, texts: readonly string[], options: ThreadOptions & { readonly threads?: number }): QueryAnalysis[] {
-  const workers = Math.max(0, Math.min((options.threads ?? os.availableParallelism()) - 1, texts.length - 1));
-  return new AnalysisPool(workers).analyze(input, texts, options);
-}
-
 /**
  * Worker threads for one batch of query analyses, returned synchronously so `validate` and every
  * caller of it stay synchronous. The workers start (and load Kusto.Language, the ~1.2 s a first
@@ -41,7 +35,7 @@ export function analyzeOnThreads(input: SchemaInput, texts: readonly string[], o
  * their results with receiveMessageOnPort. Whatever a worker did not deliver — it failed to start,
  * threw, or stalled — is analyzed on the calling thread, so the result never depends on the workers.
  */
-export class AnalysisPool {
+export class AnalysisPool implements AnalysisHelpers {
   private readonly workers: { readonly worker: Worker; readonly port: MessagePort }[];
   private used = false;
 

@@ -1,13 +1,14 @@
 import os from 'node:os';
 import { InputSnapshot } from '../load/input-snapshot';
-import { AnalysisPool, PARALLEL_FROM } from './analysis-pool';
+import { startAnalysisHelpers, type AnalysisHelpers } from './analysis-helpers';
+import { PARALLEL_FROM } from './analysis-pool';
 import { kustoIsLoaded } from './kusto-snapshot.cjs';
 
 /** What `validate` starts before it loads anything else. */
 export interface EarlyAnalysis {
   readonly snapshot: InputSnapshot;
   /** Analysis workers, started when queries will likely need analysis; they load Kusto.Language meanwhile. */
-  readonly pool: AnalysisPool | undefined;
+  readonly pool: AnalysisHelpers | undefined;
 }
 
 /**
@@ -23,5 +24,5 @@ export interface EarlyAnalysis {
 export function startEarlyAnalysis(snapshot: InputSnapshot): EarlyAnalysis {
   const changed = snapshot.changedFiles();
   const worthWorkers = changed > 0 && (!kustoIsLoaded() || changed >= PARALLEL_FROM);
-  return { snapshot, pool: worthWorkers ? new AnalysisPool(os.availableParallelism() - 1) : undefined };
+  return { snapshot, pool: worthWorkers ? startAnalysisHelpers(os.availableParallelism() - 1) : undefined };
 }

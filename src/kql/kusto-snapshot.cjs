@@ -60,6 +60,16 @@ function kustoIsLoaded() {
 }
 
 /**
+ * The node options this process was started with when it started from the snapshot, for starting
+ * more processes the same way (analysis helpers); undefined otherwise.
+ * @returns {readonly string[] | undefined}
+ */
+function snapshotNodeArgs() {
+  const fromSnapshot = process.execArgv.some((arg) => arg === '--snapshot-blob' || arg.startsWith('--snapshot-blob='));
+  return fromSnapshot && kustoIsLoaded() ? process.execArgv : undefined;
+}
+
+/**
  * The snapshot's file for this Node.js, Kusto.Language and node's flags: its name changes with any
  * of them, and with what the snapshot runs, so a stale or refused one is never used.
  * @param {string} cacheDir
@@ -204,4 +214,4 @@ function relaunchFromSnapshot(argv) {
   });
 }
 
-module.exports = { commandRelaunchesItself, commandWord, ensureSnapshot, kustoIsLoaded, relaunchFromSnapshot, snapshotFile, KQL_COMMANDS };
+module.exports = { commandRelaunchesItself, commandWord, ensureSnapshot, kustoIsLoaded, relaunchFromSnapshot, snapshotFile, snapshotNodeArgs, KQL_COMMANDS };

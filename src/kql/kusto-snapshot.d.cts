@@ -14,3 +14,5 @@ export declare function ensureSnapshot(cacheDir?: string, tell?: (message: strin
 export declare function commandRelaunchesItself(argv: readonly string[]): boolean;
 /** Runs the command again from the snapshot when it analyzes KQL; undefined when this process should run it. */
 export declare function relaunchFromSnapshot(argv: readonly string[]): Promise<number> | undefined;
+/** This process's node options when it started from the snapshot (to start helpers the same way); undefined otherwise. */
+export declare function snapshotNodeArgs(): readonly string[] | undefined;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { AnalysisCache } from './analysis-cache';
-import { AnalysisPool, PARALLEL_FROM, analyzeOnThreads } from './analysis-pool';
+import { analyzeInParallel, type AnalysisHelpers } from './analysis-helpers';
+import { PARALLEL_FROM } from './analysis-pool';
 import { analyzeQuery, type QueryAnalysis } from './analyze-query';
 import { KqlSchema, type SchemaInput } from './kql-schema';
 import { kustoIsLoaded } from './kusto-snapshot.cjs';
@@ -17,7 +18,7 @@ export interface QueryAnalyzerOptions {
    * Workers started earlier, when queries were likely to need analysis (see input-snapshot): they
    * load Kusto.Language while the project loads. Closed by the first analyzeAll().
    */
-  readonly pool?: AnalysisPool;
+  readonly pool?: AnalysisHelpers;
   readonly onWorkerFailure?: (error: string) => void;
 }
 
@@ -29,7 +30,7 @@ export interface QueryAnalyzerOptions {
 export class QueryAnalyzer {
   private built: KqlSchema | undefined;
   private readonly cache: AnalysisCache | undefined;
-  private pool: AnalysisPool | undefined;
+  private pool: AnalysisHelpers | undefined;
 
   constructor(
     readonly input: SchemaInput,
@@ -80,7 +81,7 @@ export class QueryAnalyzer {
     if (pool && pool.size > 0 && texts.length > 0) return pool.analyze(this.input, texts, { analyzeHere, workersOnly: !many && !kustoIsLoaded(), onWorkerFailure });
     pool?.close();
     const threads = this.options.threads ?? os.availableParallelism();
-    if (threads > 1 && many) return analyzeOnThreads(this.input, texts, { threads, analyzeHere, onWorkerFailure });
+    if (threads > 1 && many) return analyzeInParallel(this.input, texts, { threads, analyzeHere, onWorkerFailure });
     return texts.map(analyzeHere);
   }
 }

@@ -1,4 +1,5 @@
-import { AnalysisPool, analyzeOnThreads } from '../../src/kql/analysis-pool';
+import { analyzeInParallel } from '../../src/kql/analysis-helpers';
+import { AnalysisPool } from '../../src/kql/analysis-pool';
 import { analyzeQuery } from '../../src/kql/analyze-query';
 import { KqlSchema, type SchemaInput } from '../../src/kql/kql-schema';
 
@@ -27,7 +28,7 @@ describe('analysis on worker threads', () => {
 
   it('gives the same analyses as the main thread alone, in order', () => {
     const failures: string[] = [];
-    const analyses = analyzeOnThreads(INPUT, QUERIES, { threads: 2, analyzeHere: (q) => analyzeQuery(q, schema), onWorkerFailure: (e) => failures.push(e) });
+    const analyses = analyzeInParallel(INPUT, QUERIES, { threads: 2, analyzeHere: (q) => analyzeQuery(q, schema), onWorkerFailure: (e) => failures.push(e) });
     expect(failures).toEqual([]);
     expect(analyses).toEqual(inProcess);
     expect(analyses.some((a) => a.problems.length > 0)).toBe(true);

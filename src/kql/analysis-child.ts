@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { AnalysisJobFolder, type AnalysisResultLine } from './analysis-job-folder';
+import { analyzeQuery } from './analyze-query';
+import { KqlSchema } from './kql-schema';
+
+/** How often a helper looks for its job, which the main process writes once it knows the queries. */
+const JOB_POLL_MS = 5;
+/** A helper whose job has not come after this long was started for nothing; it ends. */
+const JOB_WAIT_MS = 10 * 60_000;
+
+/**
+ * The body of an analysis helper process (see analysis-process-pool.ts): waits for the batch's job
+ * file, builds its own KqlSchema, then claims and analyzes queries until every one is taken,
+ * appending each analysis to its results file. Whatever happens it ends with a `done` line, so the
+ * main process never waits for a helper that has given up. It also ends when the folder goes (the
+ * pool was closed), so an abandoned helper never lingers.
+ */
+export function runAnalysisChild(dir: string, helper: number): void {
+  const folder = new AnalysisJobFolder(dir);
+  const out = fs.openSync(folder.resultsFile(helper), 'a');
+  const write = (line: AnalysisResultLine): void => {
+    fs.writeSync(out, `${JSON.stringify(line)}\n`);
+  };
+  let index: number | undefined;
+  try {
+    const job = waitForJob(folder);
+    if (!job) return;
+    const schema = new KqlSchema(job.input);
+    for (index = 0; index < job.texts.length; index++) {
+      if (folder.claim(index)) write({ kind: 'analysis', index, analysis: analyzeQuery(job.texts[index], schema) });
+    }
+    index = undefined;
+  } catch (error) {
+    write({ kind: 'failed', index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  } finally {
+    write({ kind: 'done' });
+    fs.closeSync(out);
+  }
+}
+
+function waitForJob(folder: AnalysisJobFolder): ReturnType<AnalysisJobFolder['readJob']> {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = performance.now() + JOB_WAIT_MS;
+  while (performance.now() < deadline && fs.existsSync(folder.dir)) {
+    const job = folder.readJob();
+    if (job) return job;
+    Atomics.wait(sleeper, 0, 0, JOB_POLL_MS);
+  }
+  return undefined;
+}
