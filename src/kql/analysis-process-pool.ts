@@ -32,7 +32,7 @@ export class ProcessAnalysisPool implements AnalysisHelpers {
     this.children = Array.from({ length: count }, (_, helper) => {
       const stderr = fs.openSync(this.folder.stderrFile(helper), 'w');
       try {
-        const child = spawn(process.execPath, [...nodeArgs, CHILD_ENTRY, this.folder.dir, String(helper)], { stdio: ['ignore', 'ignore', stderr] });
+        const child = spawn(process.execPath, [...nodeArgs, CHILD_ENTRY, this.folder.dir, String(helper), String(process.pid)], { stdio: ['ignore', 'ignore', stderr] });
         // A helper that cannot start is seen as gone when its results are collected.
         child.on('error', () => undefined);
         // The main thread reads results synchronously; a helper must never keep the process alive.

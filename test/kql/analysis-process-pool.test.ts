@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { ProcessAnalysisPool } from '../../src/kql/analysis-process-pool';
 import { analyzeQuery } from '../../src/kql/analyze-query';
 import { KqlSchema, type SchemaInput } from '../../src/kql/kql-schema';
@@ -87,6 +89,22 @@ describe('analysis in helper processes started from the snapshot', () => {
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && isLive(child.pid)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     expect(isLive(child.pid)).toBe(false);
+  });
+});
+
+describe('a helper whose parent was killed before closing the pool', () => {
+  it('ends and removes the job folder', async () => {
+    const blob = ensureSnapshot();
+    if (!blob) throw new Error('could not build the Kusto.Language snapshot');
+    const parent = spawn(process.execPath, [path.join(__dirname, '..', 'support', 'start-orphaned-pool.cjs'), JSON.stringify(['--snapshot-blob', blob])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const started = await new Promise<{ folder: string; pid: number }>((resolve) => parent.stdout.once('data', (data: Buffer) => resolve(JSON.parse(data.toString()))));
+    expect(fs.existsSync(started.folder)).toBe(true);
+    // At once: before the helper has even loaded, so it must know its parent from its arguments.
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && (isLive(started.pid) || fs.existsSync(started.folder))) await new Promise((r) => setTimeout(r, 50));
+    expect(isLive(started.pid)).toBe(false);
+    expect(fs.existsSync(started.folder)).toBe(false);
   });
 });
 
