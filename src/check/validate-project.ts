@@ -49,11 +49,18 @@ export interface ValidateOptions {
   readonly early?: EarlyAnalysis;
   /** Threads for uncached queries; default every core (benchmarks compare one thread with one). */
   readonly threads?: number;
+  /** Told when an analysis helper fails; its queries are then analyzed here, with the same result. */
+  readonly onHelperFailure?: (error: string) => void;
 }
 
 /** `pool`: analysis workers started early (see validateProject). */
 export function validateLoadedProject(project: LoadedProject, options: ValidateOptions = {}, pool?: AnalysisHelpers): ValidatedProject {
-  const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), { cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'), pool, threads: options.threads });
+  const analyzer = new QueryAnalyzer(mergeSchemaInputs([projectSchemaInput(project), ...(options.schemaParts ?? [])]), {
+    cacheDir: options.cacheDir && path.join(options.cacheDir, 'analysis'),
+    pool,
+    threads: options.threads,
+    onWorkerFailure: options.onHelperFailure,
+  });
   // Cached analyses first, the rest on every core; Kusto.Language is loaded only if something is not cached.
   const queried = [...project.rules, ...project.huntingQueries].filter((d) => d.query);
   const bodies = functionBodyTexts(project);

@@ -42,7 +42,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
         ? (require('./validate-environment-option') as typeof import('./validate-environment-option')).validateAgainstEnvironment(root, options.environment, options.config, cacheDir, io, setExit)
         : undefined;
       if (options.environment && !forEnvironment) return;
-      const validated = forEnvironment?.validated ?? (require('../check/validate-project') as typeof import('../check/validate-project')).validateProject(root, { cacheDir, early });
+      const validated = forEnvironment?.validated ?? (require('../check/validate-project') as typeof import('../check/validate-project')).validateProject(root, { cacheDir, early, onHelperFailure: noteHelperFailure(io) });
       const { diagnostics, project } = validated;
       if (options.format === 'json') writeOutput(options.output, formatJson(diagnostics), io);
       else if (options.format === 'sarif') writeOutput(options.output, formatSarif(diagnostics, version), io);
@@ -55,4 +55,17 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
       }
       setExit(hasErrors(diagnostics) ? EXIT.contentErrors : EXIT.ok);
     });
+}
+
+/**
+ * A failed analysis helper changes nothing in the report (its queries are analyzed in the main
+ * process) but makes the run slower; one line on stderr says so, so that a slow run can be explained.
+ */
+export function noteHelperFailure(io: CliIo): (error: string) => void {
+  return (error) => {
+    // The first line says what failed; after a colon, the next one (a helper's stderr) says why.
+    const [what = '', why] = error.split('\n').map((line) => line.trim()).filter(Boolean);
+    const summary = what.endsWith(':') && why ? `${what} ${why}` : what;
+    io.err(`sentinel-cac: note: ${summary} (its queries were analyzed in the main process instead: same result, slower)`);
+  };
 }

@@ -5,6 +5,10 @@ import { ProcessAnalysisPool } from '../../src/kql/analysis-process-pool';
 import { analyzeQuery } from '../../src/kql/analyze-query';
 import { KqlSchema, type SchemaInput } from '../../src/kql/kql-schema';
 import { ensureSnapshot } from '../../src/kql/kusto-snapshot.cjs';
+import { validateLoadedProject } from '../../src/check/validate-project';
+import { noteHelperFailure } from '../../src/cli/validate-command';
+import { loadProject } from '../../src/load/load-project';
+import { projectWithOverlay } from '../support/fixture-project';
 
 /**
  * Analysis helper processes, started from the Kusto.Language snapshot as the CLI starts them: the
@@ -116,3 +120,19 @@ function isLive(pid: number): boolean {
     return false;
   }
 }
+
+describe('a failed helper in validate', () => {
+  it('changes nothing in the report and is told in one line', () => {
+    const root = projectWithOverlay();
+    const project = loadProject(root);
+    const alone = validateLoadedProject(project).diagnostics;
+    const failures: string[] = [];
+    const pool = new ProcessAnalysisPool(1, ['--snapshot-blob', '/nonexistent/kusto.blob']);
+    expect(validateLoadedProject(project, { onHelperFailure: (e) => failures.push(e) }, pool).diagnostics).toEqual(alone);
+    expect(failures).toHaveLength(1);
+    const printed: string[] = [];
+    noteHelperFailure({ out: () => undefined, err: (text) => printed.push(text) })(failures[0]);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(/^sentinel-cac: note: analysis helper 0 ended before finishing: .*nonexistent.* \(its queries were analyzed in the main process instead: same result, slower\)$/);
+  });
+});
