@@ -19,6 +19,35 @@ describe('conversion', () => {
       .toEqual({ d: '{"a":1}', p: '{"a":1}', a: null });
   });
 
+  // https://learn.microsoft.com/kusto/query/parse-xml-function: each row of its conversion table
+  test('parse_xml converts as the conversion table of its reference page says', () => {
+    const table: [string, unknown][] = [
+      ['<e/>', { e: null }],
+      ['<e>text</e>', { e: 'text' }],
+      ['<e name="value" />', { e: { '@name': 'value' } }],
+      ['<e name="value">text</e>', { e: { '@name': 'value', '#text': 'text' } }],
+      ['<e> <a>text</a> <b>text</b> </e>', { e: { a: 'text', b: 'text' } }],
+      ['<e> <a>text</a> <a>text</a> </e>', { e: { a: ['text', 'text'] } }],
+      ['<e> text <a>text</a> </e>', { e: { '#text': 'text', a: 'text' } }],
+    ];
+    for (const [xml, json] of table) expect(value(`parse_xml(${JSON.stringify(xml)})`)).toEqual(json);
+  });
+
+  test('parse_xml reads a Windows event as Sentinel rules do, and gives null for text that is not well-formed XML', () => {
+    const event = `<?xml version="1.0"?><!-- from SecurityEvent --><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>
+  <System><Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>4688</EventID></System>
+  <EventData><Data Name='SubjectUserName'>alice</Data><Data Name='CommandLine'>cmd /c "echo &lt;x&gt; &amp;&#x41;"</Data></EventData>
+</Event>`;
+    expect(rowsOf(`datatable(EventData: string) [${JSON.stringify(event)}]
+| extend X = parse_xml(EventData)
+| mv-expand D = X.Event.EventData.Data
+| project Name = tostring(D["@Name"]), Text = tostring(D["#text"]), Id = toint(X.Event.System.EventID), Provider = tostring(X.Event.System.Provider["@Name"])`)).toEqual([
+      { Name: 'SubjectUserName', Text: 'alice', Id: 4688, Provider: 'Microsoft-Windows-Security-Auditing' },
+      { Name: 'CommandLine', Text: 'cmd /c "echo <x> &A"', Id: 4688, Provider: 'Microsoft-Windows-Security-Auditing' },
+    ]);
+    for (const bad of ['not xml', '<a><b></a>', '<a x="1" x="2"/>', '<a>&bogus;</a>', '<a>1</a><b/>', '']) expect(value(`parse_xml(${JSON.stringify(bad)})`)).toBeNull();
+  });
+
   // https://learn.microsoft.com/kusto/query/tostring-function
   test('tostring renders each type as Kusto does', () => {
     expect(rowsOf(`print a = tostring(123), b = tostring(1.5), c = tostring(true), d = tostring(datetime(2024-01-02 03:04:05)),

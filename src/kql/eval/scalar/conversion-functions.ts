@@ -1,7 +1,8 @@
-/** Conversion functions: tostring, toint, tolong, todouble/toreal, tobool, todatetime, totimespan, toguid, parse_json/todynamic. */
+/** Conversion functions: tostring, toint, tolong, todouble/toreal, tobool, todatetime, totimespan, toguid, parse_json/todynamic, parse_xml. */
 import { convertValue } from '../values/convert';
 import { parseJsonText, toDynamicValue } from '../values/dynamic';
 import { ScalarType } from '../values/types';
+import { xmlToDynamic } from '../values/xml-to-dynamic';
 import { expectArity, FunctionImpl, pure } from './function-library';
 
 function converter(target: ScalarType): FunctionImpl {
@@ -21,6 +22,13 @@ const parseJson: FunctionImpl = (call) => {
   return pure(call, (value) => toDynamicValue(value, source), 'dynamic');
 };
 
+/** parse_xml(): XML text to a dynamic value (see xml-to-dynamic.ts); null for anything that is not XML text. */
+const parseXml: FunctionImpl = (call) => {
+  expectArity(call, 1);
+  const source = call.args[0].type;
+  return pure(call, (value) => (typeof value === 'string' && (source === 'string' || source === 'dynamic') ? xmlToDynamic(value) : null), 'dynamic');
+};
+
 export const CONVERSION_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   tostring: converter('string'),
   toint: converter('int'),
@@ -37,4 +45,5 @@ export const CONVERSION_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   parsejson: parseJson,
   todynamic: parseJson,
   toobject: parseJson,
+  parse_xml: parseXml,
 };
