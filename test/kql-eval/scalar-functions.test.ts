@@ -48,6 +48,16 @@ describe('conversion', () => {
     for (const bad of ['not xml', '<a><b></a>', '<a x="1" x="2"/>', '<a>&bogus;</a>', '<a>1</a><b/>', '']) expect(value(`parse_xml(${JSON.stringify(bad)})`)).toBeNull();
   });
 
+  // https://learn.microsoft.com/kusto/query/base64-decode-toarray-function, base64-decode-tostring-function, base64-encode-tostring-function
+  test('base64 functions decode and encode as their reference pages show, and invalid input gives null', () => {
+    expect(rowsOf(`print a = base64_decode_toarray("S3VzdG8="), b = base64_decode_tostring("S3VzdG8="), c = base64_encode_tostring("Kusto"),
+  d = base64_encode_fromarray(dynamic([75, 117, 115, 116, 111])), e = base64_decodestring("S3Vz dG8="), f = base64_encode_tostring("é✓")`)[0])
+      .toEqual({ a: [75, 117, 115, 116, 111], b: 'Kusto', c: 'S3VzdG8=', d: 'S3VzdG8=', e: 'Kusto', f: 'w6ninJM=' });
+    // Bytes that are not UTF-8 (the reference page's example), text that is not base64, and an array that is not bytes.
+    expect(rowsOf(`print a = isempty(base64_decode_tostring("U3RyaW5n0KHR0tGA0L7Rh9C60LA=")), b = isnull(base64_decode_toarray("not base64!")),
+  c = isempty(base64_decode_tostring("S3VzdG8")), d = isempty(base64_encode_fromarray(dynamic([256])))`)[0]).toEqual({ a: true, b: true, c: true, d: true });
+  });
+
   // https://learn.microsoft.com/kusto/query/tostring-function
   test('tostring renders each type as Kusto does', () => {
     expect(rowsOf(`print a = tostring(123), b = tostring(1.5), c = tostring(true), d = tostring(datetime(2024-01-02 03:04:05)),

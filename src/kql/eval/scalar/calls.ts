@@ -6,6 +6,7 @@
 import { elementsOf, KNode, scalarTypeName } from '../syntax';
 import { asScalarType } from '../values/types';
 import { Compiled, CompileEnv, ScalarCompiler } from './compiled';
+import { BASE64_FUNCTIONS } from './base64-functions';
 import { CONVERSION_FUNCTIONS } from './conversion-functions';
 import { DATETIME_FUNCTIONS } from './datetime-functions';
 import { DYNAMIC_FUNCTIONS } from './dynamic-functions';
@@ -17,7 +18,7 @@ import { expandFunctionCall } from './user-functions';
 import { bindLetStatements } from '../statements';
 
 const SCALAR_FUNCTIONS: ReadonlyMap<string, FunctionImpl> = new Map(Object.entries({
-  ...CONVERSION_FUNCTIONS, ...STRING_FUNCTIONS, ...LOGIC_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...DATETIME_FUNCTIONS, ...IP_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS, ...STRING_FUNCTIONS, ...LOGIC_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...DATETIME_FUNCTIONS, ...IP_FUNCTIONS, ...BASE64_FUNCTIONS,
 }));
 
 export function isScalarFunction(name: string): boolean {
