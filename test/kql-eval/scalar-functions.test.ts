@@ -295,6 +295,11 @@ print v1=format_datetime(dt,'yy-MM-dd [HH:mm:ss]'), v2=format_datetime(dt, 'yyyy
       .toEqual({ a: '12:00:00', b: '2024-01-01T01:30:00.0000000Z', c: 24, d: '06:00:00', e: 3, f: 3.5, g: -1, h: null });
   });
 
+  test('a datetime literal may hold its value in quotes, as an Azure-Sentinel hunting query writes it', () => {
+    expect(rowsOf(`print a = datetime('2019-02-05T10:02:51.000'), b = datetime("2019-02-05"), c = datetime(2019-02-05)`)[0])
+      .toEqual({ a: '2019-02-05T10:02:51.0000000Z', b: '2019-02-05T00:00:00.0000000Z', c: '2019-02-05T00:00:00.0000000Z' });
+  });
+
   test('timespan literals in every unit', () => {
     expect(rowsOf('print a = 1d, b = 14d, c = 5m, d = 1h, e = 30s, f = 100ms, g = 1.5h, h = time(1.02:03:04)')[0])
       .toEqual({ a: '1.00:00:00', b: '14.00:00:00', c: '00:05:00', d: '01:00:00', e: '00:00:30', f: '00:00:00.1000000', g: '01:30:00', h: '1.02:03:04' });

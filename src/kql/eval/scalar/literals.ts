@@ -16,6 +16,12 @@ function unwrap(text: string): string {
   return match ? match[1].trim() : text.trim();
 }
 
+/** `datetime("2019-02-05T10:02:51")` and `datetime('…')`: Kusto also reads the value in quotes. */
+function unquote(text: string): string {
+  const match = /^(["'])(.*)\1$/s.exec(text);
+  return match ? match[2].trim() : text;
+}
+
 function isNullText(text: string): boolean {
   return text.toLowerCase() === 'null';
 }
@@ -51,7 +57,7 @@ export function literalValue(node: KNode, ctx: EvalContext): { value: unknown; t
       return { value: isNullText(inner) ? null : inner === 'true', type: 'bool' };
     }
     case 'DateTimeLiteralExpression': {
-      const inner = unwrap(text);
+      const inner = unquote(unwrap(text));
       if (isNullText(inner)) return { value: null, type: 'datetime' };
       const value = parseDatetime(inner);
       if (value === null) ctx.fail(node, 'datetime', `cannot read the datetime literal ${text}`);
