@@ -69,12 +69,16 @@ function parserOutputs(validated: ValidatedProject, functions: NonNullable<Simul
   return out;
 }
 
-/** Sample rows for a table no schema knows would be silently ignored by the query: refuse them. */
+/**
+ * Sample rows for a table no schema knows would be silently ignored by the query: refuse them. A
+ * table the workspace declares by name (defineWorkspaceCatalog) is known, with open columns.
+ */
 function checkTableNames(validated: ValidatedProject, tables: TableInput): void {
   const catalog = loadTableCatalog();
   const custom = new Set<string>(validated.project.tables.map((t) => t.props.name));
+  const database = (validated.schema.globals as { Database: { GetTable(name: string): unknown } }).Database;
   for (const name of Object.keys(tables)) {
-    if (catalog.has(name) || custom.has(name)) continue;
+    if (catalog.has(name) || custom.has(name) || database.GetTable(name)) continue;
     const near = closestName(name, [...catalog.keys(), ...custom]);
     throw new Error(`sample data names table '${name}', which is neither in the table catalog nor a custom table of the project${near ? `; did you mean ${near}?` : ''}`);
   }

@@ -202,3 +202,61 @@ export default defineHuntingTests(encoded, [
     expect(code).toBe(1);
   });
 });
+
+describe('sentinel-cac test over a solution table and parser known by name only', () => {
+  const WORKSPACE = `import { defineWorkspaceCatalog } from 'sentinel-cac';
+export const workspace = defineWorkspaceCatalog({ customTables: ['Senserva_CL'], parsers: ['GitHubAudit'] });
+`;
+  const QUERY = (kql: string): string => `import { defineHuntingQuery, kql } from 'sentinel-cac';
+export const risk = defineHuntingQuery({
+  id: '88888888-8888-4888-8888-888888888888',
+  version: '1.0.0',
+  name: 'User risk policy control failed',
+  description: 'A failed Secure Score control, from a solution table whose columns no reference lists.',
+  tactics: ['DefenseEvasion'],
+  query: kql\`${kql}\`,
+});
+`;
+  const CASES = (source: 'tables' | 'functions'): string => `import { defineHuntingTests } from 'sentinel-cac';
+import { risk } from './risk';
+export default defineHuntingTests(risk, [
+  {
+    name: 'the failed control is found, with its own columns',
+    now: '2026-03-01T12:00:00Z',
+    tables: {},
+    ${source}: { ${source === 'tables' ? 'Senserva_CL' : 'GitHubAudit'}: [
+      { TimeGenerated: '2026-03-01T11:00:00Z', ControlName_s: 'AzureSecureScoreUserRiskPolicy', Failed_b: true, Count_d: 3 },
+      { TimeGenerated: '2026-03-01T11:00:00Z', ControlName_s: 'Other', Failed_b: true, Count_d: 1 },
+    ] },
+    expect: { rows: 1, includes: [{ ControlName_s: 'AzureSecureScoreUserRiskPolicy', Count: 4 }] },
+  },
+]);
+`;
+  const projectWith = (kql: string, source: 'tables' | 'functions'): string => {
+    const root = projectWithOverlay();
+    fs.writeFileSync(path.join(root, 'tables', 'workspace.ts'), WORKSPACE);
+    fs.mkdirSync(path.join(root, 'rules', 'hunting'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'risk.ts'), QUERY(kql));
+    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'risk.cases.ts'), CASES(source));
+    return root;
+  };
+  const KQL = (source: string): string => `${source}\n| where ControlName_s == "AzureSecureScoreUserRiskPolicy" and tobool(Failed_b)\n| extend Count = toint(Count_d) + 1\n| project ControlName_s, Count`;
+
+  it('reads the columns of the case rows for a custom table the workspace declares by name', async () => {
+    const { code, out } = await run('-C', projectWith(KQL('Senserva_CL'), 'tables'), 'test');
+    expect(out).toContain('ok   the failed control is found, with its own columns');
+    expect(code).toBe(0);
+  });
+
+  it('and for a parser it declares by name', async () => {
+    const { code, out } = await run('-C', projectWith(KQL('GitHubAudit'), 'functions'), 'test');
+    expect(out).toContain('ok   the failed control is found, with its own columns');
+    expect(code).toBe(0);
+  });
+
+  it('still reports a column the rows do not have, by name', async () => {
+    const { code, out } = await run('-C', projectWith(KQL('Senserva_CL').replace('Failed_b', 'Failed_x'), 'tables'), 'test');
+    expect(out).toMatch(/column 'Failed_x' is not in the input/);
+    expect(code).toBe(1);
+  });
+});

@@ -13,6 +13,7 @@ import { compileScalar } from './scalar/compile';
 import { bindLetStatements } from './statements';
 import { bridgeList, columnsOfType, elementsOf, KNode, nodeClass } from './syntax';
 import { internalColumns } from './tabular/caller-functions';
+import { openColumns } from './tabular/open-columns';
 import { createTabularEvaluator } from './tabular/evaluate-tabular';
 import { datetimeFromDate } from './values/datetime';
 import { toOutputValue } from './values/convert';
@@ -36,11 +37,13 @@ function databaseReader(options: EvalOptions, keep: ((column: string) => boolean
     const cached = cache.get(name);
     if (cached) return cached;
     // A table named directly, or through table("Name"): either way the node's result is the table.
-    const bound = columnsOfType(node.ResultType ?? node.ReferencedSymbol).map((c) => ({ name: c.name, type: asScalarType(c.type) ?? 'dynamic' }));
+    const symbol = node.ResultType ?? node.ReferencedSymbol;
+    const bound = columnsOfType(symbol).map((c) => ({ name: c.name, type: asScalarType(c.type) ?? 'dynamic' }));
     const data = options.tables[name];
     let table: Table;
     try {
-      const columns: Column[] = bound.length > 0 || !data ? bound : internalColumns(data.columns, `tables.${name}`);
+      const declared: Column[] = bound.length > 0 || !data ? bound : internalColumns(data.columns, `tables.${name}`);
+      const columns = symbol?.IsOpen === true && data ? [...declared, ...openColumns(declared, data)] : declared;
       const kept = keep ? columns.filter((c) => keep(c.name)) : columns;
       table = { columns: kept, rows: data ? normalizeInputRows(data.rows, kept, columns) : [] };
     } catch (error) {

@@ -5,6 +5,7 @@ import { compileScalar } from '../scalar/compile';
 import { elementsOf, KNode } from '../syntax';
 import { InputValueError, normalizeInputRows } from '../values/input';
 import { asScalarType, Column, Table } from '../values/types';
+import { openColumns } from './open-columns';
 import { boundColumns } from './table';
 import { EvalColumn } from '../options';
 
@@ -31,10 +32,13 @@ export function callerFunction(node: KNode, ctx: EvalContext): Table {
     const result = implementation(args);
     // Without a schema of its own, the result has the columns the binder gave the call (a parser
     // declared with its output columns, e.g. an ASIM parser).
-    const schema = ctx.options.functionSchemas?.[name] ?? (result.columns.length > 0 ? result.columns : boundColumns(node));
-    const columns = internalColumns(schema, `${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+    const ownSchema = ctx.options.functionSchemas?.[name];
+    const schema = ownSchema ?? (result.columns.length > 0 ? result.columns : boundColumns(node));
+    const declared = internalColumns(schema, `${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+    // A parser known by name only returns an open table: its rows bring their own columns.
+    const columns = ownSchema === undefined && node.ResultType?.IsOpen === true ? [...declared, ...openColumns(declared, result)] : declared;
     if (columns.length === 0 && result.rows.length > 0) {
-      return ctx.fail(node, name, `${name}() has rows but no known output columns (a parser known by name only); declare its columns with defineFunction({ name, columns })`);
+      return ctx.fail(node, name, `${name}() has rows but no known output columns; declare its columns with defineFunction({ name, columns })`);
     }
     return { columns, rows: normalizeInputRows(result.rows, columns) };
   } catch (error) {
