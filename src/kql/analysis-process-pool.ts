@@ -59,8 +59,7 @@ export class ProcessAnalysisPool implements AnalysisHelpers {
     this.used = true;
     const results: (QueryAnalysis | undefined)[] = new Array(texts.length).fill(undefined);
     try {
-      if (texts.length > 0 && this.children.length > 0) {
-        this.folder.writeJob({ input, texts });
+      if (texts.length > 0 && this.children.length > 0 && this.writeJob(input, texts, options)) {
         if (!options.workersOnly) {
           for (let index = 0; index < texts.length; index++) if (this.folder.claim(index)) results[index] = options.analyzeHere(texts[index]);
         }
@@ -76,6 +75,17 @@ export class ProcessAnalysisPool implements AnalysisHelpers {
     this.used = true;
     for (const child of this.children) if (child.pid !== undefined && isRunning(child.pid)) child.kill();
     fs.rmSync(this.folder.dir, { recursive: true, force: true });
+  }
+
+  /** False, after telling why, when the job cannot be written (a full disk): everything is then analyzed here. */
+  private writeJob(input: SchemaInput, texts: readonly string[], options: ThreadOptions): boolean {
+    try {
+      this.folder.writeJob({ input, texts });
+      return true;
+    } catch (error) {
+      options.onWorkerFailure?.(`could not hand the queries to the analysis helpers (${(error as Partial<Error>)?.message ?? String(error)})`);
+      return false;
+    }
   }
 
   /** Waits until every helper has written `done` or is gone, taking their analyses as they come. */

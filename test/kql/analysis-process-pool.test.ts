@@ -83,6 +83,15 @@ describe('analysis in helper processes started from the snapshot', () => {
     expect(fs.existsSync(pool.jobFolder)).toBe(false);
   });
 
+  it('analyzes everything here when the job cannot be handed over, and says why', () => {
+    const pool = new ProcessAnalysisPool(1, nodeArgs);
+    fs.rmSync(pool.jobFolder, { recursive: true, force: true });
+    const failures: string[] = [];
+    const analyses = pool.analyze(INPUT, QUERIES.slice(0, 2), { analyzeHere: (q) => analyzeQuery(q, schema), onWorkerFailure: (e) => failures.push(e) });
+    expect(analyses).toEqual(inProcess.slice(0, 2));
+    expect(failures).toEqual([expect.stringMatching(/^could not hand the queries to the analysis helpers \(ENOENT/)]);
+  });
+
   it('ends helpers that never got a job when the pool is closed', () => {
     const pool = new ProcessAnalysisPool(1, nodeArgs);
     const child = (pool as unknown as { children: { pid: number }[] }).children[0];
