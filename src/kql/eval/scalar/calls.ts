@@ -6,19 +6,23 @@
 import { elementsOf, KNode, scalarTypeName } from '../syntax';
 import { asScalarType } from '../values/types';
 import { Compiled, CompileEnv, ScalarCompiler } from './compiled';
+import { ARRAY_FUNCTIONS } from './array-functions';
 import { BASE64_FUNCTIONS } from './base64-functions';
 import { CONVERSION_FUNCTIONS } from './conversion-functions';
 import { DATETIME_FUNCTIONS } from './datetime-functions';
+import { DATETIME_PART_FUNCTIONS } from './datetime-parts';
 import { DYNAMIC_FUNCTIONS } from './dynamic-functions';
 import { FunctionImpl } from './function-library';
 import { IP_FUNCTIONS } from './ip-functions';
 import { LOGIC_FUNCTIONS } from './logic-functions';
+import { MATH_FUNCTIONS } from './math-functions';
 import { STRING_FUNCTIONS } from './string-functions';
+import { STRING_SEARCH_FUNCTIONS } from './string-search-functions';
 import { expandFunctionCall } from './user-functions';
 import { bindLetStatements } from '../statements';
 
 const SCALAR_FUNCTIONS: ReadonlyMap<string, FunctionImpl> = new Map(Object.entries({
-  ...CONVERSION_FUNCTIONS, ...STRING_FUNCTIONS, ...LOGIC_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...DATETIME_FUNCTIONS, ...IP_FUNCTIONS, ...BASE64_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS, ...STRING_FUNCTIONS, ...LOGIC_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...DATETIME_FUNCTIONS, ...IP_FUNCTIONS, ...BASE64_FUNCTIONS, ...MATH_FUNCTIONS, ...STRING_SEARCH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...DATETIME_PART_FUNCTIONS,
 }));
 
 export function isScalarFunction(name: string): boolean {

@@ -1,4 +1,4 @@
-/** String functions: tolower, toupper, strcat, strcat_delim, strlen, substring, split, trim, replace_string, replace_regex (and replace), extract, extract_all. */
+/** String functions: tolower, toupper, strcat, strcat_delim, strlen, substring, split, trim (and trim_start, trim_end), replace_string, replace_regex (and replace), extract, extract_all. */
 import { convertValue, toStringValue } from '../values/convert';
 import { DynamicValue } from '../values/types';
 import { constantArgument, expectArity, FunctionImpl, pure } from './function-library';
@@ -6,7 +6,7 @@ import { Compiled, derived } from './compiled';
 import { compileRegex } from './string-operators';
 
 /** Each argument as text, by its own type (strcat and friends accept any scalar). */
-function textArguments(args: readonly Compiled[]): ((row: unknown[]) => string)[] {
+export function textArguments(args: readonly Compiled[]): ((row: unknown[]) => string)[] {
   return args.map((arg) => {
     const fn = arg.fn;
     const type = arg.type;
@@ -57,15 +57,18 @@ const split: FunctionImpl = (call) => {
   }, 'dynamic', call.args);
 };
 
-/** trim(regex, text): removes leading and trailing matches of the regex. */
-const trim: FunctionImpl = (call) => {
-  expectArity(call, 2);
-  const pattern = String(constantArgument(call, 0, 'regular expression'));
-  const source = compileRegex(pattern, call.argNodes[0], call.env.ctx).source;
-  const regex = compileRegex(`^(?:${source})+|(?:${source})+$`, call.argNodes[0], call.env.ctx, 'g');
-  const text = textArguments([call.args[1]])[0];
-  return derived((row) => text(row).replace(regex, ''), 'string', call.args);
-};
+/** trim(regex, text), trim_start, trim_end: remove the regex's matches at both ends, the start or the end. */
+function trimmer(ends: 'both' | 'start' | 'end'): FunctionImpl {
+  return (call) => {
+    expectArity(call, 2);
+    const pattern = String(constantArgument(call, 0, 'regular expression'));
+    const source = compileRegex(pattern, call.argNodes[0], call.env.ctx).source;
+    const sides = { both: `^(?:${source})+|(?:${source})+$`, start: `^(?:${source})+`, end: `(?:${source})+$` }[ends];
+    const regex = compileRegex(sides, call.argNodes[0], call.env.ctx, 'g');
+    const text = textArguments([call.args[1]])[0];
+    return derived((row) => text(row).replace(regex, ''), 'string', call.args);
+  };
+}
 
 const replaceString: FunctionImpl = (call) => {
   expectArity(call, 3);
@@ -134,7 +137,9 @@ export const STRING_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   strcat_delim: strcatDelim,
   substring,
   split,
-  trim,
+  trim: trimmer('both'),
+  trim_start: trimmer('start'),
+  trim_end: trimmer('end'),
   replace_string: replaceString,
   replace_regex: replaceRegex(0, 1, 2),
   replace: replaceRegex(2, 0, 1),

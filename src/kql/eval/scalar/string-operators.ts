@@ -1,6 +1,7 @@
 /**
- * The string predicates: has (whole terms), contains (substrings), startswith, endswith, =~, and their
- * negated and case-sensitive (`_cs`) forms, plus `matches regex`. A dynamic operand is read as its text.
+ * The string predicates: has (whole terms), hasprefix/hassuffix (a term's start or end), contains
+ * (substrings), startswith, endswith, =~, and their negated and case-sensitive (`_cs`) forms, plus
+ * `matches regex`. A dynamic operand is read as its text.
  */
 import type { EvalContext } from '../context';
 import type { KNode } from '../syntax';
@@ -16,19 +17,29 @@ function isAlphanumeric(code: number): boolean {
  * letters and digits on either side (Kusto splits text into maximal alphanumeric runs).
  */
 export function hasTerm(haystack: string, needle: string): boolean {
+  return termMatch(haystack, needle, true, true);
+}
+
+/** hasprefix: `needle` starts a term of `haystack` (it may end inside one). */
+export function hasTermPrefix(haystack: string, needle: string): boolean {
+  return termMatch(haystack, needle, true, false);
+}
+
+/** hassuffix: `needle` ends a term of `haystack` (it may start inside one). */
+export function hasTermSuffix(haystack: string, needle: string): boolean {
+  return termMatch(haystack, needle, false, true);
+}
+
+/** A match of `needle` that does not continue a run of ASCII letters and digits on the sides asked for. */
+function termMatch(haystack: string, needle: string, atTermStart: boolean, atTermEnd: boolean): boolean {
   if (needle.length === 0) return true;
-  const needleStartsAlnum = isAlphanumeric(needle.charCodeAt(0));
-  const needleEndsAlnum = isAlphanumeric(needle.charCodeAt(needle.length - 1));
-  let from = 0;
-  for (;;) {
-    const at = haystack.indexOf(needle, from);
-    if (at < 0) return false;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
     const end = at + needle.length;
-    const startOk = !needleStartsAlnum || at === 0 || !isAlphanumeric(haystack.charCodeAt(at - 1));
-    const endOk = !needleEndsAlnum || end === haystack.length || !isAlphanumeric(haystack.charCodeAt(end));
+    const startOk = !atTermStart || at === 0 || !isAlphanumeric(haystack.charCodeAt(at - 1)) || !isAlphanumeric(needle.charCodeAt(0));
+    const endOk = !atTermEnd || end === haystack.length || !isAlphanumeric(haystack.charCodeAt(end)) || !isAlphanumeric(needle.charCodeAt(needle.length - 1));
     if (startOk && endOk) return true;
-    from = at + 1;
   }
+  return false;
 }
 
 type Predicate = (haystack: string, needle: string) => boolean;
@@ -38,6 +49,14 @@ const PREDICATES: Readonly<Record<string, { test: Predicate; caseSensitive: bool
   NotHasExpression: { test: hasTerm, caseSensitive: false, negate: true },
   HasCsExpression: { test: hasTerm, caseSensitive: true, negate: false },
   NotHasCsExpression: { test: hasTerm, caseSensitive: true, negate: true },
+  HasPrefixExpression: { test: hasTermPrefix, caseSensitive: false, negate: false },
+  NotHasPrefixExpression: { test: hasTermPrefix, caseSensitive: false, negate: true },
+  HasPrefixCsExpression: { test: hasTermPrefix, caseSensitive: true, negate: false },
+  NotHasPrefixCsExpression: { test: hasTermPrefix, caseSensitive: true, negate: true },
+  HasSuffixExpression: { test: hasTermSuffix, caseSensitive: false, negate: false },
+  NotHasSuffixExpression: { test: hasTermSuffix, caseSensitive: false, negate: true },
+  HasSuffixCsExpression: { test: hasTermSuffix, caseSensitive: true, negate: false },
+  NotHasSuffixCsExpression: { test: hasTermSuffix, caseSensitive: true, negate: true },
   ContainsExpression: { test: (h, n) => h.includes(n), caseSensitive: false, negate: false },
   NotContainsExpression: { test: (h, n) => h.includes(n), caseSensitive: false, negate: true },
   ContainsCsExpression: { test: (h, n) => h.includes(n), caseSensitive: true, negate: false },

@@ -3,7 +3,7 @@
  * operators not listed here are errors naming the construct, never a silent approximation.
  */
 import { EvalContext } from '../context';
-import { KNode, nodeClass, simpleName } from '../syntax';
+import { elementsOf, KNode, nodeClass, simpleName } from '../syntax';
 import { Table } from '../values/types';
 import { count, distinct, sort, take, top } from './ordering';
 import { extend, project, projectAway, projectRename, projectReorder, where } from './projection';
@@ -42,6 +42,9 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImp
   ['ParseOperator', parse],
   ['EvaluateOperator', evaluateOperator],
   ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
+  // serialize marks the rows' order as the one window functions see; the evaluator keeps rows in
+  // order anyway, so it only adds the columns it names, as extend does.
+  ['SerializeOperator', (node, input, ctx) => (elementsOf(node.Expressions).length === 0 ? input : extend(node, input, ctx))],
   // render only tells the client how to chart the result; the rows are the query's rows.
   ['RenderOperator', (_node, input) => input],
 ]);
