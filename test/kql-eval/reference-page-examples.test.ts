@@ -81,3 +81,22 @@ describe('serialize', () => {
     expect(rowsOf('range x from 1 to 3 step 1 | serialize y = x * 2')).toEqual([{ x: 1, y: 2 }, { x: 2, y: 4 }, { x: 3, y: 6 }]);
   });
 });
+
+describe('JSON text', () => {
+  const doc = '{"hosts": [{"location": "North_DC", "status": "running", "rate": 5}, {"location": "South_DC", "status": "stopped", "rate": 3}]}';
+
+  test('extractjson follows $, .name, [\'name\'] and [index] steps; text by default, or the type asked for', () => {
+    expect(first(`print a = extractjson("$.hosts[1].status", '${doc}'), b = extractjson("$.hosts[1].rate", '${doc}', typeof(int)), c = extractjson("$.hosts[0]", '${doc}'),
+  d = extractjson("$['hosts'][0].location", '${doc}'), e = isempty(extractjson("$.nope", '${doc}')), f = isempty(extractjson("$.a", "not json"))`))
+      .toEqual({ a: 'stopped', b: 3, c: '{"location":"North_DC","status":"running","rate":5}', d: 'North_DC', e: true, f: true });
+  });
+
+  test('a JSONPath with a wildcard or recursive descent is an error naming it, not a wrong result', () => {
+    expect(() => first('print a = extractjson("$..x", "{}")')).toThrow(/the JSONPath "\$\.\.x" is not supported/);
+  });
+
+  test('strcat_array (and array_strcat) joins the elements as text', () => {
+    expect(first('print a = strcat_array(dynamic([1, 2, 3]), "->"), b = array_strcat(dynamic(["a", "b"]), ","), c = strcat_array(dynamic([{"x":1}, true]), "|")'))
+      .toEqual({ a: '1->2->3', b: 'a,b', c: '{"x":1}|true' });
+  });
+});

@@ -14,6 +14,7 @@ import { DATETIME_PART_FUNCTIONS } from './datetime-parts';
 import { DYNAMIC_FUNCTIONS } from './dynamic-functions';
 import { FunctionImpl } from './function-library';
 import { IP_FUNCTIONS } from './ip-functions';
+import { JSON_PATH_FUNCTIONS } from './json-path-functions';
 import { LOGIC_FUNCTIONS } from './logic-functions';
 import { MATH_FUNCTIONS } from './math-functions';
 import { STRING_FUNCTIONS } from './string-functions';
@@ -22,7 +23,7 @@ import { expandFunctionCall } from './user-functions';
 import { bindLetStatements } from '../statements';
 
 const SCALAR_FUNCTIONS: ReadonlyMap<string, FunctionImpl> = new Map(Object.entries({
-  ...CONVERSION_FUNCTIONS, ...STRING_FUNCTIONS, ...LOGIC_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...DATETIME_FUNCTIONS, ...IP_FUNCTIONS, ...BASE64_FUNCTIONS, ...MATH_FUNCTIONS, ...STRING_SEARCH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...DATETIME_PART_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS, ...STRING_FUNCTIONS, ...LOGIC_FUNCTIONS, ...DYNAMIC_FUNCTIONS, ...DATETIME_FUNCTIONS, ...IP_FUNCTIONS, ...BASE64_FUNCTIONS, ...MATH_FUNCTIONS, ...STRING_SEARCH_FUNCTIONS, ...ARRAY_FUNCTIONS, ...DATETIME_PART_FUNCTIONS, ...JSON_PATH_FUNCTIONS,
 }));
 
 export function isScalarFunction(name: string): boolean {

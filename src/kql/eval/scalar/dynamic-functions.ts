@@ -57,6 +57,7 @@ export const DYNAMIC_FUNCTIONS: Readonly<Record<string, FunctionImpl>> = {
   bag_pack: pack,
   pack_array: packArray,
   column_ifexists: columnIfExists,
+  columnifexists: columnIfExists, // the deprecated spelling
 };
 
 
