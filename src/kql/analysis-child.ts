@@ -20,7 +20,9 @@ export function runAnalysisChild(dir: string, helper: number, parent: number): v
   const orphaned = parentWatch(folder, parent);
   const out = fs.openSync(folder.resultsFile(helper), 'a');
   const write = (line: AnalysisResultLine): void => {
-    fs.writeSync(out, `${JSON.stringify(line)}\n`);
+    // One line at a time, whole: writeSync may write less than asked.
+    const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
+    for (let written = 0; written < bytes.length; ) written += fs.writeSync(out, bytes, written);
   };
   let index: number | undefined;
   try {

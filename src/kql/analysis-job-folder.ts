@@ -96,6 +96,15 @@ export class ResultsReader {
     if (end < 0) return [];
     const complete = this.pending.slice(0, end);
     this.pending = this.pending.slice(end + 1);
-    return complete.split('\n').map((line) => JSON.parse(Buffer.from(line, 'latin1').toString('utf8')) as AnalysisResultLine);
+    return complete.split('\n').map(parseLine);
+  }
+}
+
+/** A line that does not parse (a helper cut off mid-write) is a failure, whose query is then analyzed here. */
+function parseLine(line: string): AnalysisResultLine {
+  try {
+    return JSON.parse(Buffer.from(line, 'latin1').toString('utf8')) as AnalysisResultLine;
+  } catch {
+    return { kind: 'failed', index: undefined, error: `an analysis helper wrote an unreadable result (${line.length} bytes)` };
   }
 }
