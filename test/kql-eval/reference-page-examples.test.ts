@@ -100,3 +100,45 @@ describe('JSON text', () => {
       .toEqual({ a: '1->2->3', b: 'a,b', c: '{"x":1}|true' });
   });
 });
+
+describe('make-series and series_fit_line', () => {
+  // The reference page's example: days 2017-01-01 to 2017-01-10 (exclusive), an empty day gets 0.
+  const DATA = `let data = datatable(timestamp: datetime, metric: real) [
+  datetime(2016-12-31T06:00), 50, datetime(2017-01-01), 4, datetime(2017-01-02), 3, datetime(2017-01-03), 4,
+  datetime(2017-01-03T03:00), 6, datetime(2017-01-05), 8, datetime(2017-01-05T13:40), 13, datetime(2017-01-06), 4,
+  datetime(2017-01-07), 3, datetime(2017-01-08), 8, datetime(2017-01-08T21:00), 8, datetime(2017-01-09), 2,
+  datetime(2017-01-09T12:00), 11, datetime(2017-01-10T05:00), 5];`;
+
+  test('one array per aggregate over the bins of [from, to), and the axis as the bins\' starts', () => {
+    const [row] = rowsOf(`${DATA}\ndata | make-series avg(metric) on timestamp from datetime(2017-01-01) to datetime(2017-01-10) step 1d`);
+    expect(row.avg_metric).toEqual([4, 3, 5, 0, 10.5, 4, 3, 8, 6.5]);
+    expect(row.timestamp).toEqual(Array.from({ length: 9 }, (_, i) => `2017-01-0${i + 1}T00:00:00.0000000Z`));
+  });
+
+  test('a series per group, with the default for bins without rows', () => {
+    expect(rowsOf(`datatable(T: datetime, U: string, V: long) [datetime(2024-01-01 01:00), "a", 5, datetime(2024-01-01 02:00), "a", 7, datetime(2024-01-03), "a", 1, datetime(2024-01-02), "b", 2, datetime(2024-01-05), "a", 100]
+| make-series Total = sum(V) default = -1, count() on T from datetime(2024-01-01) to datetime(2024-01-04) step 1d by U
+| project U, Total, count_`)).toEqual([
+      { U: 'a', Total: [12, -1, 1], count_: [2, 0, 1] },
+      { U: 'b', Total: [-1, 2, -1], count_: [0, 1, 0] },
+    ]);
+  });
+
+  test('without from and to it is an error naming make-series, not a guess at the range', () => {
+    expect(() => rowsOf('range x from 1 to 3 step 1 | make-series count() on x step 1')).toThrow(/make-series without `from start to end step size` is not supported/);
+  });
+
+  test('series_fit_line fits a line by least squares, its values assigned by extend (A, B, ...) =', () => {
+    const [row] = rowsOf('print y = dynamic([2,5,6,8,11,15,17,18,25,26,30,30]) | extend (RSquare, Slope, Variance, RVariance, Interception, LineFit) = series_fit_line(y)');
+    const rounded = (v: unknown): number => Math.round((v as number) * 1000) / 1000;
+    expect([row.RSquare, row.Slope, row.Variance, row.RVariance, row.Interception].map(rounded)).toEqual([0.983, 2.731, 98.629, 1.686, 1.064]);
+    expect((row.LineFit as number[]).map(rounded).slice(0, 3)).toEqual([1.064, 3.795, 6.526]);
+  });
+
+  test('values left unnamed get Kusto\'s names, and another tuple function is an error naming it', () => {
+    expect(Object.keys(rowsOf('print y = dynamic([1,2,4]) | extend (R, S) = series_fit_line(y)')[0])).toEqual([
+      'y', 'R', 'S', 'series_fit_line_y_variance', 'series_fit_line_y_rvariance', 'series_fit_line_y_interception', 'series_fit_line_y_line_fit',
+    ]);
+    expect(() => rowsOf('print y = dynamic([1,2]) | extend (a, b) = series_stats(y)')).toThrow(/series_stats' is not supported/);
+  });
+});

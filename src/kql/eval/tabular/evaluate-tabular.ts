@@ -14,6 +14,7 @@ import { join } from './join';
 import { lookup } from './lookup';
 import { IMPLICIT_INPUT, mvApply } from './mv-apply';
 import { mvExpand } from './mv-expand';
+import { makeSeries } from './make-series';
 import { parse } from './parse';
 import { summarize } from './summarize';
 import { union } from './union';
@@ -40,6 +41,7 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map<string, OperatorImp
   ['MvExpandOperator', mvExpand],
   ['MvApplyOperator', mvApply],
   ['ParseOperator', parse],
+  ['MakeSeriesOperator', makeSeries],
   ['EvaluateOperator', evaluateOperator],
   ['InvokeOperator', (node, input, ctx) => tabularCall(node.Function, ctx, input)],
   // serialize marks the rows' order as the one window functions see; the evaluator keeps rows in

@@ -1,7 +1,8 @@
 /** where, extend, project, project-away, project-rename, project-reorder. */
 import { EvalContext } from '../context';
-import { elementsOf, KNode, nodeClass, simpleName, syntaxKind } from '../syntax';
-import { Column, Row, Table } from '../values/types';
+import { TUPLE_FUNCTIONS } from '../scalar/series-functions';
+import { columnsOfType, elementsOf, KNode, nodeClass, simpleName, syntaxKind } from '../syntax';
+import { asScalarType, Column, Row, Table } from '../values/types';
 import { derivedName, extendNames } from './result-names';
 import { boundColumns, boundInputColumns, compileIn, compileTyped } from './table';
 
@@ -14,26 +15,32 @@ export function where(node: KNode, input: Table, ctx: EvalContext): Table {
 
 export function extend(node: KNode, input: Table, ctx: EvalContext): Table {
   const expressions = elementsOf(node.Expressions);
-  for (const e of expressions) {
-    if (nodeClass(e) === 'CompoundNamedExpression') ctx.unsupported(e, 'extend (a, b) = ...', 'tuple assignment in');
-  }
+  const isTuple = (e: KNode): boolean => nodeClass(e) === 'CompoundNamedExpression';
   const staticInput = new Set(boundInputColumns(node).map((c) => c.name));
-  const names = extendNames(expressions, staticInput, boundColumns(node).map((c) => c.name)).map((name, i) =>
-    name ?? ctx.fail(expressions[i], 'extend', 'cannot tell the column name Kusto gives this expression; name it (x = ...)'));
+  // `(A, B) = f(x)` names its own columns; the others are named as Kusto names them.
+  const tupleNames = expressions.filter(isTuple).flatMap(tupleColumnNames);
+  const plain = expressions.filter((e) => !isTuple(e));
+  const plainNames = extendNames(plain, staticInput, boundColumns(node).map((c) => c.name), tupleNames).map((name, i) =>
+    name ?? ctx.fail(plain[i], 'extend', 'cannot tell the column name Kusto gives this expression; name it (x = ...)'));
   // Each expression sees the columns defined before it in the same extend.
   const columns: Column[] = [...input.columns];
   const steps: { fn: (row: Row) => unknown; target: number }[] = [];
-  expressions.forEach((expression, i) => {
-    const compiled = compileTyped(expression, columns, ctx);
-    const existing = columns.findIndex((c) => c.name === names[i]);
-    if (existing >= 0) {
-      columns[existing] = { name: names[i], type: compiled.type };
-      steps.push({ fn: compiled.fn, target: existing });
-    } else {
-      columns.push({ name: names[i], type: compiled.type });
-      steps.push({ fn: compiled.fn, target: columns.length - 1 });
+  const assign = (name: string, fn: (row: Row) => unknown, type: Column['type']): void => {
+    const existing = columns.findIndex((c) => c.name === name);
+    if (existing >= 0) columns[existing] = { name, type };
+    else columns.push({ name, type });
+    steps.push({ fn, target: existing >= 0 ? existing : columns.length - 1 });
+  };
+  let nextPlain = 0;
+  for (const expression of expressions) {
+    if (!isTuple(expression)) {
+      const compiled = compileTyped(expression, columns, ctx);
+      assign(plainNames[nextPlain++], compiled.fn, compiled.type);
+      continue;
     }
-  });
+    const tuple = compileTuple(expression, columns, ctx);
+    tuple.names.forEach((name, i) => assign(name, (row) => tuple.values(row)[i], tuple.types[i]));
+  }
   // When the input is what the binder saw, the result must be the bound one; a difference means a
   // naming rule we do not replicate, which is reported rather than returned under a wrong name.
   const bound = boundColumns(node).map((c) => c.name);
@@ -133,4 +140,39 @@ export function projectReorder(node: KNode, input: Table, ctx: EvalContext): Tab
   }
   const rest = input.columns.map((_, i) => i).filter((i) => !first.includes(i));
   return pick(input, [...first, ...rest]);
+}
+
+/**
+ * `(A, B, …) = f(args)` for a function that returns several values (series_fit_line): the row's
+ * values are computed once per row and shared by the columns, typed as the binder types them.
+ */
+function compileTuple(expression: KNode, columns: readonly Column[], ctx: EvalContext): { names: string[]; types: Column['type'][]; values: (row: Row) => unknown[] } {
+  const call = expression.Expression;
+  const name = String(call.ReferencedSymbol?.Name ?? '');
+  const tupleFunction = nodeClass(call) === 'FunctionCallExpression' ? TUPLE_FUNCTIONS.get(name) : undefined;
+  if (!tupleFunction) return ctx.unsupported(expression, `(…) = ${name || nodeClass(call)}`, 'tuple assignment from');
+  const args = elementsOf(call.ArgumentList.Expressions);
+  if (args.length !== tupleFunction.arity) ctx.fail(call, name, `${name}() takes ${tupleFunction.arity} argument(s), got ${args.length}`);
+  const names = tupleColumnNames(expression);
+  const types = columnsOfType(call.ResultType).map((c) => asScalarType(c.type) ?? 'dynamic');
+  if (names.length !== types.length) ctx.fail(expression, name, `${name}() returns ${types.length} values, not ${names.length}`);
+  const fn = tupleFunction.compile(args.map((arg) => compileIn(arg, columns, ctx)));
+  // The same row is asked once per column; compute its values once.
+  let lastRow: Row | undefined;
+  let lastValues: unknown[] = [];
+  const values = (row: Row): unknown[] => {
+    if (row !== lastRow) {
+      lastRow = row;
+      lastValues = fn(row) as unknown[];
+    }
+    return lastValues;
+  };
+  return { names, types, values };
+}
+
+/** The columns `(A, B) = f(x)` adds: the names given, then Kusto's names for values left unnamed. */
+function tupleColumnNames(expression: KNode): string[] {
+  const given = elementsOf(expression.Names.Names).map((n) => simpleName(n));
+  const generated = columnsOfType(expression.Expression.ResultType).map((c) => c.name);
+  return generated.length > given.length ? [...given, ...generated.slice(given.length)] : given;
 }
