@@ -84,6 +84,11 @@ export function parameterValueText(value: KNode): string {
 }
 
 /** The name a NameDeclaration or NameReference introduces or uses. */
+/** The expression of `Name = Expression` (summarize and make-series items), or the node itself. */
+export function unwrapNamed(node: KNode): KNode {
+  return nodeClass(node) === 'SimpleNamedExpression' ? node.Expression : node;
+}
+
 export function simpleName(node: KNode): string {
   return String(node.SimpleName);
 }

@@ -11,7 +11,7 @@
 import { EvalContext } from '../context';
 import { RowSchema } from '../scalar/compiled';
 import { compileScalar } from '../scalar/compile';
-import { elementsOf, KNode, namedParametersOf, nodeClass } from '../syntax';
+import { elementsOf, KNode, namedParametersOf, nodeClass, unwrapNamed } from '../syntax';
 import { compositeKey } from '../values/compare';
 import { toDynamicValue } from '../values/dynamic';
 import { Column, DynamicValue, Row, Table } from '../values/types';
@@ -26,10 +26,6 @@ interface SeriesAggregate {
 
 /** The largest array make-series makes, as its reference page says. */
 const MAX_BINS = 1_048_576;
-
-function unwrapNamed(node: KNode): KNode {
-  return nodeClass(node) === 'SimpleNamedExpression' ? node.Expression : node;
-}
 
 export function makeSeries(node: KNode, input: Table, ctx: EvalContext): Table {
   for (const parameter of namedParametersOf(node)) ctx.unsupported(parameter.node, parameter.name, 'make-series parameter');

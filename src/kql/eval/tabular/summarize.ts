@@ -3,16 +3,12 @@
  * are the by keys then each aggregate's columns, named as the binder named them (count_, N1, ...).
  */
 import { EvalContext } from '../context';
-import { elementsOf, KNode, nodeClass } from '../syntax';
+import { elementsOf, KNode, unwrapNamed } from '../syntax';
 import { compositeKey } from '../values/compare';
 import { Column, Row, Table } from '../values/types';
 import { compileAggregateExpression } from './aggregate-expressions';
 import { Aggregate, aggregateWidth, compileAggregate, isAggregateCall } from './aggregates';
 import { boundColumns, compileTyped } from './table';
-
-function unwrapNamed(node: KNode): KNode {
-  return nodeClass(node) === 'SimpleNamedExpression' ? node.Expression : node;
-}
 
 export function summarize(node: KNode, input: Table, ctx: EvalContext): Table {
   const bound = boundColumns(node);
