@@ -1,9 +1,7 @@
 /** Array and set functions: array_concat, array_slice, set_union, set_intersect, set_difference. */
+import { dynamicKey } from '../values/dynamic';
 import { DynamicValue } from '../values/types';
 import { expectArity, FunctionImpl, pure } from './function-library';
-
-/** Values compare by their JSON text, so 1 and "1" differ, as in Kusto's dynamic arrays. */
-const keyOf = (value: DynamicValue): string => JSON.stringify(value);
 
 function arrays(values: readonly unknown[]): DynamicValue[][] | null {
   return values.every(Array.isArray) ? (values as DynamicValue[][]) : null;
@@ -14,7 +12,7 @@ function distinct(candidates: readonly DynamicValue[], keep: (key: string) => bo
   const seen = new Set<string>();
   const out: DynamicValue[] = [];
   for (const value of candidates) {
-    const key = keyOf(value);
+    const key = dynamicKey(value);
     if (seen.has(key) || !keep(key)) continue;
     seen.add(key);
     out.push(value);
@@ -35,11 +33,11 @@ function setFunction(combine: (lists: DynamicValue[][]) => DynamicValue[]): Func
 
 const setUnion = setFunction((lists) => distinct(lists.flat()));
 const setIntersect = setFunction(([first, ...rest]) => {
-  const others = rest.map((list) => new Set(list.map(keyOf)));
+  const others = rest.map((list) => new Set(list.map(dynamicKey)));
   return distinct(first, (key) => others.every((other) => other.has(key)));
 });
 const setDifference = setFunction(([first, ...rest]) => {
-  const removed = new Set(rest.flat().map(keyOf));
+  const removed = new Set(rest.flat().map(dynamicKey));
   return distinct(first, (key) => !removed.has(key));
 });
 

@@ -1,6 +1,6 @@
 /** extractjson (and strcat_array, which joins an array's elements as text). */
 import { toStringValue, convertValue } from '../values/convert';
-import { parseJsonText } from '../values/dynamic';
+import { elementAt, parseJsonText, propertyOf } from '../values/dynamic';
 import { asScalarType, DynamicValue } from '../values/types';
 import { constantArgument, expectArity, FunctionImpl, pure } from './function-library';
 
@@ -24,12 +24,10 @@ export function parseJsonPath(path: string): Step[] | undefined {
   return steps;
 }
 
-function follow(value: DynamicValue, steps: readonly Step[]): DynamicValue | undefined {
-  let current: DynamicValue | undefined = value;
-  for (const step of steps) {
-    if (current === null || current === undefined || typeof current !== 'object') return undefined;
-    current = Array.isArray(current) ? (typeof step === 'number' ? current[step] : undefined) : (current as Record<string, DynamicValue>)[String(step)];
-  }
+/** The value at the path's steps, null where one leads nowhere (as `d.name` and `d[i]` read). */
+function follow(value: DynamicValue, steps: readonly Step[]): DynamicValue {
+  let current = value;
+  for (const step of steps) current = typeof step === 'number' ? elementAt(current, step) : propertyOf(current, step);
   return current;
 }
 
@@ -49,7 +47,7 @@ const extractJson: FunctionImpl = (call) => {
     const json = sourceType === 'dynamic' ? (source as DynamicValue) : typeof source === 'string' ? parseJsonText(source) : null;
     if (sourceType !== 'dynamic' && typeof json === 'string') return null; // text that is not JSON
     const found = follow(json, steps);
-    if (found === undefined || found === null) return null;
+    if (found === null) return null;
     return convertValue(typeof found === 'object' ? JSON.stringify(found) : found, typeof found === 'object' ? 'string' : 'dynamic', target);
   });
 };

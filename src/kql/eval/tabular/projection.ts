@@ -1,8 +1,8 @@
 /** where, extend, project, project-away, project-rename, project-reorder. */
 import { EvalContext } from '../context';
 import { TUPLE_FUNCTIONS } from '../scalar/series-functions';
-import { columnsOfType, elementsOf, KNode, nodeClass, simpleName, syntaxKind } from '../syntax';
-import { asScalarType, Column, Row, Table } from '../values/types';
+import { elementsOf, KNode, nodeClass, simpleName, syntaxKind } from '../syntax';
+import { Column, Row, Table } from '../values/types';
 import { derivedName, extendNames } from './result-names';
 import { boundColumns, boundInputColumns, compileIn, compileTyped } from './table';
 
@@ -154,7 +154,7 @@ function compileTuple(expression: KNode, columns: readonly Column[], ctx: EvalCo
   const args = elementsOf(call.ArgumentList.Expressions);
   if (args.length !== tupleFunction.arity) ctx.fail(call, name, `${name}() takes ${tupleFunction.arity} argument(s), got ${args.length}`);
   const names = tupleColumnNames(expression);
-  const types = columnsOfType(call.ResultType).map((c) => asScalarType(c.type) ?? 'dynamic');
+  const types = boundColumns(call).map((c) => c.type);
   if (names.length !== types.length) ctx.fail(expression, name, `${name}() returns ${types.length} values, not ${names.length}`);
   const fn = tupleFunction.compile(args.map((arg) => compileIn(arg, columns, ctx)));
   // The same row is asked once per column; compute its values once.
@@ -173,6 +173,6 @@ function compileTuple(expression: KNode, columns: readonly Column[], ctx: EvalCo
 /** The columns `(A, B) = f(x)` adds: the names given, then Kusto's names for values left unnamed. */
 function tupleColumnNames(expression: KNode): string[] {
   const given = elementsOf(expression.Names.Names).map((n) => simpleName(n));
-  const generated = columnsOfType(expression.Expression.ResultType).map((c) => c.name);
+  const generated = boundColumns(expression.Expression).map((c) => c.name);
   return generated.length > given.length ? [...given, ...generated.slice(given.length)] : given;
 }
