@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { AnalysisJobFolder, type AnalysisResultLine } from './analysis-job-folder';
+import { describeError } from './analysis-worker';
 import { analyzeQuery } from './analyze-query';
 import { KqlSchema } from './kql-schema';
 
@@ -34,7 +35,7 @@ export function runAnalysisChild(dir: string, helper: number, parent: number): v
     }
     index = undefined;
   } catch (error) {
-    write({ kind: 'failed', index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    write({ kind: 'failed', index, error: describeError(error) });
   } finally {
     write({ kind: 'done' });
     fs.closeSync(out);

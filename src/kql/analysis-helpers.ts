@@ -1,9 +1,24 @@
 import os from 'node:os';
-import { AnalysisPool, type ThreadOptions } from './analysis-pool';
+import { AnalysisPool } from './analysis-pool';
 import { ProcessAnalysisPool } from './analysis-process-pool';
 import type { QueryAnalysis } from './analyze-query';
 import type { SchemaInput } from './kql-schema';
 import { snapshotNodeArgs } from './kusto-snapshot.cjs';
+
+/** How a batch is shared between the calling thread and its helpers (threads or processes). */
+export interface ThreadOptions {
+  /** Analyzes one query on the calling thread, which takes its share of the work unless `workersOnly`. */
+  readonly analyzeHere: (text: string) => QueryAnalysis;
+  /**
+   * Leave the queries to the workers (the caller only waits): for a few queries when the workers
+   * were started early and have Kusto.Language loaded, while this thread has not.
+   */
+  readonly workersOnly?: boolean;
+  /** A worker that reports nothing for this long is given up; its queries are analyzed here. @default 60 s */
+  readonly stallMs?: number;
+  /** Told when a worker fails (it could not start, or a query threw there); its queries are then analyzed here. */
+  readonly onWorkerFailure?: (error: string) => void;
+}
 
 /** Helpers that analyze one batch of queries alongside the calling thread (threads or processes). */
 export interface AnalysisHelpers {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { AnalysisHelpers } from './analysis-helpers';
+import type { AnalysisHelpers, ThreadOptions } from './analysis-helpers';
 import type { QueryAnalysis } from './analyze-query';
 import { FINISHED, NEXT_INDEX, type AnalysisJob, type AnalysisWorkerData, type AnalysisWorkerMessage } from './analysis-worker';
 import type { SchemaInput } from './kql-schema';
@@ -10,19 +10,6 @@ const WORKER_ENTRY = path.join(__dirname, 'analysis-worker-entry.cjs');
 /** Fewer queries than this are analyzed on one thread: a worker takes about a second to load Kusto.Language, the time of ~30 queries. */
 export const PARALLEL_FROM = 20;
 
-export interface ThreadOptions {
-  /** Analyzes one query on the calling thread, which takes its share of the work unless `workersOnly`. */
-  readonly analyzeHere: (text: string) => QueryAnalysis;
-  /**
-   * Leave the queries to the workers (the caller only waits): for a few queries when the workers
-   * were started early and have Kusto.Language loaded, while this thread has not.
-   */
-  readonly workersOnly?: boolean;
-  /** A worker that reports nothing for this long is given up; its queries are analyzed here. @default 60 s */
-  readonly stallMs?: number;
-  /** Told when a worker fails (it could not start, or a query threw there); its queries are then analyzed here. */
-  readonly onWorkerFailure?: (error: string) => void;
-}
 
 /**
  * Worker threads for one batch of query analyses, returned synchronously so `validate` and every

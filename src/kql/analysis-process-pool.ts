@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AnalysisHelpers } from './analysis-helpers';
+import type { AnalysisHelpers, ThreadOptions } from './analysis-helpers';
 import { AnalysisJobFolder, ResultsReader } from './analysis-job-folder';
-import type { ThreadOptions } from './analysis-pool';
 import type { QueryAnalysis } from './analyze-query';
 import type { SchemaInput } from './kql-schema';
 

@@ -50,7 +50,7 @@ function runJob(job: AnalysisJob, port: MessagePort, warmUpError: string | undef
       port.postMessage({ kind: 'analysis', index, analysis: analyzeQuery(job.texts[index], schema) } satisfies AnalysisWorkerMessage);
     }
   } catch (error) {
-    port.postMessage({ kind: 'failed', index, error: describe(error) } satisfies AnalysisWorkerMessage);
+    port.postMessage({ kind: 'failed', index, error: describeError(error) } satisfies AnalysisWorkerMessage);
   } finally {
     port.postMessage({ kind: 'done' } satisfies AnalysisWorkerMessage);
     Atomics.add(counters, FINISHED, 1);
@@ -59,6 +59,7 @@ function runJob(job: AnalysisJob, port: MessagePort, warmUpError: string | undef
   }
 }
 
-function describe(error: unknown): string {
+/** An error as a helper reports it: its stack when it has one. */
+export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
