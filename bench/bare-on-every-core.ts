@@ -7,6 +7,7 @@ import { projectSchemaInput } from '../src/check/project-schema-input';
 import { KqlSchema, type SchemaInput } from '../src/kql/kql-schema';
 import { kustoLanguage } from '../src/kql/kusto-bridge';
 import { loadProject } from '../src/load/load-project';
+import { queryTexts } from './query-texts';
 
 /**
  * The bare ParseAndAnalyze time of a project's queries with one thread per core, Kusto.Language
@@ -29,7 +30,7 @@ interface ThreadData {
 
 function runThreads(root: string, threads: number): void {
   const project = loadProject(root);
-  const texts = [...project.rules, ...project.huntingQueries].flatMap((d) => (d.query ? [d.query.text] : []));
+  const texts = queryTexts(project);
   const input = projectSchemaInput(project);
   const workers = Array.from({ length: threads }, (_, thread) => new Worker(__filename, { workerData: { input, texts, thread, threads } satisfies ThreadData, execArgv: ['-r', 'tsx/cjs'] }));
   let ready = 0;

@@ -15,6 +15,7 @@ import { bareOnEveryCoreMs } from './bare-on-every-core';
 import { importCorpusProjects } from './corpus-projects';
 import { summarizeTriage, triageProject, type DefinitionOutcome, type TriageDiagnostic } from './corpus-triage';
 import { generateBenchProject } from './generate-rules';
+import { queryTexts } from './query-texts';
 import { time } from './timing';
 
 export interface ProjectFigures {
@@ -120,10 +121,6 @@ function firstRuleQueryFile(root: string): string {
   const first = (fs.readdirSync(rules, { recursive: true }) as string[]).filter((f) => f.endsWith('.kql')).sort()[0];
   if (!first) throw new Error(`${rules}: no .kql file to edit`);
   return path.join(rules, first);
-}
-
-function queryTexts(project: LoadedProject): string[] {
-  return [...project.rules, ...project.huntingQueries].flatMap((d) => (d.query ? [d.query.text] : []));
 }
 
 /** ParseAndAnalyze + GetDiagnostics of each text against the same globals validate builds, after a warm-up. */
