@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { validateProject } from '../../src/check/validate-project';
-import { projectWithOverlay } from '../support/fixture-project';
+import { projectWithFiles } from '../support/fixture-project';
 
-/** The base fixture project plus the given files (project-relative path → text). */
-function project(files: Record<string, string>): string {
-  const root = projectWithOverlay();
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const project = projectWithFiles;
 
 const RULE_QUERY = 'rules/base-rule.kql';
 const baseQuery = (root: string): string => fs.readFileSync(path.join(root, RULE_QUERY), 'utf8');

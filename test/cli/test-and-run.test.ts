@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/run-cli';
-import { FIXTURES, projectWithOverlay } from '../support/fixture-project';
+import { FIXTURES, projectWithFiles, projectWithOverlay } from '../support/fixture-project';
 
 const run = runCli;
 
@@ -104,13 +104,7 @@ export default defineHuntingTests(feedHits, [
 ]);
 `;
   /** A new project each time: definitions load once per path. */
-  const projectWith = (externalData: string): string => {
-    const root = projectWithOverlay();
-    fs.mkdirSync(path.join(root, 'rules', 'hunting'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'feed-hits.ts'), QUERY);
-    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'feed-hits.cases.ts'), CASES(externalData));
-    return root;
-  };
+  const projectWith = (externalData: string): string => projectWithFiles({ 'rules/hunting/feed-hits.ts': QUERY, 'rules/hunting/feed-hits.cases.ts': CASES(externalData) });
 
   it('reads the feed rows a case gives by URL', async () => {
     const { code, out } = await run('-C', projectWith(`externalData: { '${FEED}': [{ Ip: '203.0.113.7' }] },`), 'test');
@@ -182,13 +176,7 @@ export default defineHuntingTests(encoded, [
   },
 ]);
 `;
-  const projectWith = (kql: string): string => {
-    const root = projectWithOverlay();
-    fs.mkdirSync(path.join(root, 'rules', 'hunting'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'encoded.ts'), query(kql));
-    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'encoded.cases.ts'), CASES);
-    return root;
-  };
+  const projectWith = (kql: string): string => projectWithFiles({ 'rules/hunting/encoded.ts': query(kql), 'rules/hunting/encoded.cases.ts': CASES });
 
   it("takes the parser's output rows from the case, typed by the ASIM schema", async () => {
     const { code, out } = await run('-C', projectWith('imProcessCreate\n| where CommandLine has "-EncodedCommand"\n| project DvcHostname, CommandLine'), 'test');
@@ -232,14 +220,8 @@ export default defineHuntingTests(risk, [
   },
 ]);
 `;
-  const projectWith = (kql: string, source: 'tables' | 'functions'): string => {
-    const root = projectWithOverlay();
-    fs.writeFileSync(path.join(root, 'tables', 'workspace.ts'), WORKSPACE);
-    fs.mkdirSync(path.join(root, 'rules', 'hunting'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'risk.ts'), QUERY(kql));
-    fs.writeFileSync(path.join(root, 'rules', 'hunting', 'risk.cases.ts'), CASES(source));
-    return root;
-  };
+  const projectWith = (kql: string, source: 'tables' | 'functions'): string =>
+    projectWithFiles({ 'tables/workspace.ts': WORKSPACE, 'rules/hunting/risk.ts': QUERY(kql), 'rules/hunting/risk.cases.ts': CASES(source) });
   const KQL = (source: string): string => `${source}\n| where ControlName_s == "AzureSecureScoreUserRiskPolicy" and tobool(Failed_b)\n| extend Count = toint(Count_d) + 1\n| project ControlName_s, Count`;
 
   it('reads the columns of the case rows for a custom table the workspace declares by name', async () => {

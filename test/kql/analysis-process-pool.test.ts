@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ProcessAnalysisPool } from '../../src/kql/analysis-process-pool';
 import { analyzeQuery } from '../../src/kql/analyze-query';
 import { KqlSchema, type SchemaInput } from '../../src/kql/kql-schema';
+import { INPUT, QUERIES } from './analysis-batch';
 import { ensureSnapshot } from '../../src/kql/kusto-snapshot.cjs';
 import { validateLoadedProject } from '../../src/check/validate-project';
 import { noteHelperFailure } from '../../src/cli/validate-command';
@@ -15,22 +16,6 @@ import { projectWithOverlay } from '../support/fixture-project';
  * same analyses as one thread, whatever the helpers do, and nothing left behind.
  */
 jest.setTimeout(120_000);
-
-const INPUT: SchemaInput = {
-  tables: [{ name: 'App_CL', columns: [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'User', type: 'string' }] }],
-  watchlists: [{ alias: 'Allowed', columns: [{ name: 'Upn', type: 'string' }] }],
-};
-
-const QUERIES = [
-  'SigninLogs | where ResultType != "0" | summarize Failures = count() by UserPrincipalName, bin(TimeGenerated, 1h)',
-  'App_CL | where User !in ((_GetWatchlist("Allowed") | project Upn)) | extend Hour = hourofday(TimeGenerated)',
-  'SigninLogs | where',
-  'NoSuchTable | take 1',
-  '_GetWatchlist("Missing") | take 1',
-  'union * | take 1',
-  'imDns | where DnsQuery has "example"',
-  'print name = "naïve – ünïcode ✓"',
-];
 
 describe('analysis in helper processes started from the snapshot', () => {
   const schema = new KqlSchema(INPUT);

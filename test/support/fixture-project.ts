@@ -17,6 +17,16 @@ export function projectWithOverlay(overlayDir?: string): string {
   return dir;
 }
 
+/** The base fixture project plus the given files (project-relative path → text). */
+export function projectWithFiles(files: Readonly<Record<string, string>>): string {
+  const root = projectWithOverlay();
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
 export function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
